@@ -1,0 +1,209 @@
+// swift-tools-version:6.1
+//
+// genesys-routing: manage Genesys Cloud routing configuration from Swift.
+// Module layout and reasons: see Documentation/Architecture.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "genesys-routing",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .library(name: "RoutingModels", targets: ["RoutingModels"]),
+        .library(name: "GenesysCore", targets: ["GenesysCore"]),
+        .library(name: "GenesysAuth", targets: ["GenesysAuth"]),
+        .library(name: "GenesysURLSession", targets: ["GenesysURLSession"]),
+        .library(name: "GenesysAsyncHTTPClient", targets: ["GenesysAsyncHTTPClient"]),
+        .library(name: "GenesysRouting", targets: ["GenesysRouting"]),
+        .library(name: "RoutingSync", targets: ["RoutingSync"]),
+        .library(name: "GenesysTesting", targets: ["GenesysTesting"]),
+        .library(name: "GenesysTestingServer", targets: ["GenesysTestingServer"]),
+        .executable(name: "genesys-routing", targets: ["genesys-routing"]),
+    ],
+    traits: [
+        .trait(
+            name: "AsyncHTTPClientSupport",
+            description: "Adds the AsyncHTTPClient transport and makes it the default transport on Linux."
+        ),
+        .default(enabledTraits: ["AsyncHTTPClientSupport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Codable + Sendable wire types, no networking.
+        .target(name: "RoutingModels"),
+
+        // Transport, retry, rate limiting, errors, paging and the shared client.
+        .target(
+            name: "GenesysCore",
+            dependencies: [
+                "RoutingModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "GenesysAuth",
+            dependencies: [
+                "GenesysCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "GenesysURLSession",
+            dependencies: [
+                "GenesysCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "GenesysAsyncHTTPClient",
+            dependencies: [
+                "GenesysCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
+                .product(
+                    name: "NIOCore", package: "swift-nio",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
+            ]
+        ),
+        .target(
+            name: "GenesysRouting",
+            dependencies: [
+                "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "RoutingSync",
+            dependencies: [
+                "GenesysRouting", "GenesysCore", "RoutingModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // A faithful in-memory Genesys org (an HTTPTransport), manual clock, scripted transports.
+        .target(
+            name: "GenesysTesting",
+            dependencies: [
+                "GenesysCore", "GenesysAuth", "RoutingModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The in-memory org served over loopback HTTP (Hummingbird).
+        .target(
+            name: "GenesysTestingServer",
+            dependencies: [
+                "GenesysTesting", "GenesysCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // The CLI's commands, as a library so tests can drive them without a subprocess.
+        .target(
+            name: "GenesysRoutingCLI",
+            dependencies: [
+                "RoutingSync", "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels",
+                "GenesysTesting", "GenesysTestingServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "genesys-routing",
+            dependencies: ["GenesysRoutingCLI"]
+        ),
+
+        .testTarget(name: "RoutingModelsTests", dependencies: ["RoutingModels"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GenesysCoreTests",
+            dependencies: [
+                "GenesysCore", "GenesysTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "GenesysAuthTests",
+            dependencies: [
+                "GenesysAuth", "GenesysCore", "GenesysTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "GenesysTransportTests",
+            dependencies: [
+                "GenesysCore", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "GenesysRoutingTests",
+            dependencies: [
+                "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "GenesysTestingTests",
+            dependencies: [
+                "GenesysTesting", "GenesysTestingServer", "GenesysRouting", "GenesysCore", "GenesysAuth",
+                "RoutingModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "RoutingSyncTests",
+            dependencies: [
+                "RoutingSync", "GenesysRouting", "GenesysCore", "RoutingModels", "GenesysTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GenesysRoutingCLITests",
+            dependencies: [
+                "GenesysRoutingCLI", "GenesysTesting", "RoutingSync",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+    ]
+)
+
+// Settings every target shares: upcoming features that keep the public surface honest.
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

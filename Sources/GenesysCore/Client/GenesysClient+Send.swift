@@ -1,0 +1,138 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import HTTPTypes
+public import Logging
+import RoutingModels
+
+extension GenesysClient {
+    /// Sends `request` through the full pipeline and returns the successful (2xx) response.
+    ///
+    /// Pipeline: cancellation check → rate limiter → token → transport. A 401 drops the token and replays
+    /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
+    /// clock. A `CancellationError` is never retried and is rethrown unwrapped.
+    /// - Throws: ``GenesysError`` or `CancellationError`.
+    public func send(_ request: GenesysRequest, logger: Logger? = nil) async throws -> GenesysResponse {
+        let logger = logger ?? self.logger
+        let stopwatch = Stopwatch(clock: clock)
+        var retryNumber = 0
+        var replayedAfter401 = false
+        var isRetry = false
+        var isReplay = false
+
+        while true {
+            try Task.checkCancellation()
+            if let rateLimiter { try await rateLimiter.acquire() }
+            let token = try await tokenProvider.accessToken(logger: logger)
+            let head = makeHead(for: request, token: token)
+            let options = TransportOptions(
+                operation: request.operation, timeout: configuration.timeout,
+                maxResponseBytes: configuration.maxResponseBytes, logger: logger
+            )
+            await counters.record(isWrite: request.isWrite, isRetry: isRetry, isReplay: isReplay)
+            isRetry = false
+            isReplay = false
+
+            let attemptStart = stopwatch.elapsed
+            let outcome: RetryAttempt.Outcome
+            var failure: GenesysError
+            do {
+                let response = try await transport.send(head, body: request.body, options: options)
+                let status = response.head.status.code
+                let correlation = response.head.headerFields[.correlationID]
+                logger.debug("genesys request", metadata: [
+                    "operation": "\(request.operation)", "method": "\(request.method.rawValue)",
+                    "path": "\(request.path)", "status": "\(status)",
+                    "durationMs": "\((stopwatch.elapsed - attemptStart) / .milliseconds(1))",
+                    "correlationId": "\(correlation ?? "-")",
+                ])
+                if (200..<300).contains(status) {
+                    return GenesysResponse(head: response.head, body: response.body)
+                }
+                if status == 429 { await counters.recordThrottled() }
+                if status == 401, !replayedAfter401 {
+                    replayedAfter401 = true
+                    isReplay = true
+                    logger.debug("genesys token rejected; replaying once with a new token", metadata: ["operation": "\(request.operation)"])
+                    await tokenProvider.invalidate(token)
+                    continue
+                }
+                failure = makeError(from: response, operation: request.operation)
+                outcome = .status(status, retryAfter: failure.retryAfter)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch let error as TransportError {
+                logger.debug("genesys transport failure", metadata: [
+                    "operation": "\(request.operation)", "method": "\(request.method.rawValue)",
+                    "path": "\(request.path)", "kind": "\(error.kind)",
+                ])
+                let code: GenesysError.Code = error.kind == .timedOut ? .timedOut : .transport
+                failure = GenesysError(code: code, operation: request.operation, message: "network failure: \(error.kind)", underlying: error)
+                outcome = .transport(error)
+            }
+
+            let attempt = RetryAttempt(
+                retryNumber: retryNumber, isIdempotent: request.isIdempotent, outcome: outcome,
+                elapsed: stopwatch.elapsed, operation: request.operation
+            )
+            switch retryPolicy.decide(attempt) {
+            case .stop:
+                throw failure
+            case .retry(let delay):
+                logger.debug("genesys retry", metadata: [
+                    "operation": "\(request.operation)", "attempt": "\(retryNumber + 1)",
+                    "delayMs": "\(delay / .milliseconds(1))", "correlationId": "\(failure.correlationID ?? "-")",
+                    "reason": "\(failure.status.map(String.init) ?? failure.code.description)",
+                ])
+                retryNumber += 1
+                isRetry = true
+                try await clock.sleep(for: delay)
+            }
+        }
+    }
+
+    /// Sends `request` and decodes the JSON body as `Response` with the Genesys decoder.
+    /// - Throws: ``GenesysError`` (``GenesysError/Code/decoding`` when the body does not decode) or
+    ///   `CancellationError`.
+    public func send<Response: Decodable>(_ request: GenesysRequest, as type: Response.Type, logger: Logger? = nil) async throws -> Response {
+        let response = try await send(request, logger: logger)
+        do {
+            return try GenesysJSON.makeDecoder().decode(Response.self, from: response.body)
+        } catch {
+            throw GenesysError(
+                code: .decoding, operation: request.operation, status: Int(response.head.status.code),
+                correlationID: response.correlationID, message: "could not decode the \(Response.self) response", underlying: error
+            )
+        }
+    }
+
+    func makeHead(for request: GenesysRequest, token: AccessToken) -> HTTPRequest {
+        var fields = HTTPFields()
+        fields[.authorization] = "Bearer \(token.value)"
+        fields[.accept] = "application/json"
+        if request.body != nil { fields[.contentType] = "application/json" }
+        fields[.userAgent] = configuration.userAgent
+        return HTTPRequest(
+            method: request.method, scheme: endpoint.scheme, authority: endpoint.authority,
+            path: endpoint.basePath + request.pathAndQuery, headerFields: fields
+        )
+    }
+
+    func makeError(from response: TransportResponse, operation: String) -> GenesysError {
+        let status = Int(response.head.status.code)
+        let body = response.body.isEmpty ? nil : try? GenesysJSON.makeDecoder().decode(ErrorBody.self, from: response.body)
+        let retryAfter = response.head.headerFields[.retryAfter].flatMap { RetryAfter.parse($0, now: currentDate()) }
+        return GenesysError(
+            code: .forStatus(status), operation: operation, status: status,
+            correlationID: response.head.headerFields[.correlationID] ?? body?.contextId,
+            serverCode: body?.code, message: body?.message,
+            details: body.map(Self.allDetails) ?? [], retryAfter: retryAfter, body: body
+        )
+    }
+
+    static func allDetails(of body: ErrorBody) -> [ErrorDetail] {
+        (body.details ?? []) + (body.errors ?? []).flatMap(allDetails)
+    }
+}

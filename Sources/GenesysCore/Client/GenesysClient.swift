@@ -1,0 +1,164 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import Logging
+
+/// The shared client every API area (`RoutingAPI`, …) is a thin value over.
+///
+/// It holds the transport, token provider, retry policy, rate limiter, clock and logger, and runs every
+/// request through the same pipeline: rate limit → token → transport → (401: new token, replay once) →
+/// retry policy → ``GenesysError``. It is a `Sendable` value of `let`s; mutable state (token cache,
+/// rate-limit bucket, counters) lives in actors, so copies share it.
+///
+/// `GenesysRouting` adds convenience initialisers that pick a region, the client-credentials provider and
+/// the platform's default transport.
+public struct GenesysClient: Sendable {
+    /// Settings that are plain values.
+    public struct Configuration: Sendable {
+        /// The API base URL, such as `https://api.mypurecloud.ie` (a path prefix is kept, for gateways).
+        public var apiBaseURL: URL
+        /// Deadline for one attempt.
+        public var timeout: Duration
+        /// The largest response body buffered.
+        public var maxResponseBytes: Int
+        /// The `User-Agent` header.
+        public var userAgent: String
+
+        /// Creates a configuration.
+        public init(
+            apiBaseURL: URL,
+            timeout: Duration = .seconds(30),
+            maxResponseBytes: Int = 32 << 20,
+            userAgent: String = "genesys-routing-swift/0.1"
+        ) {
+            self.apiBaseURL = apiBaseURL
+            self.timeout = timeout
+            self.maxResponseBytes = maxResponseBytes
+            self.userAgent = userAgent
+        }
+    }
+
+    /// The configuration.
+    public let configuration: Configuration
+    /// The transport requests go through.
+    public let transport: any HTTPTransport
+    /// Where bearer tokens come from.
+    public let tokenProvider: any AccessTokenProvider
+    /// Decides retries.
+    public let retryPolicy: any RetryPolicy
+    /// Paces requests; `nil` turns pacing off.
+    public let rateLimiter: RateLimiter?
+    /// The clock retries sleep on.
+    public let clock: any Clock<Duration>
+    /// The default logger for operations that are not given one.
+    public let logger: Logger
+    /// What this client (and its copies) sent so far.
+    public let counters: RequestCounters
+    /// Supplies the current date for `Retry-After` HTTP-dates.
+    let currentDate: @Sendable () -> Date
+    let endpoint: Endpoint
+
+    /// Creates a client.
+    /// - Parameters:
+    ///   - configuration: Base URL, timeouts and limits.
+    ///   - transport: The HTTP transport.
+    ///   - tokenProvider: Where bearer tokens come from.
+    ///   - retryPolicy: Retry rules; ``StandardRetryPolicy`` by default.
+    ///   - rateLimit: Proactive pacing; Genesys' default of 300 requests/minute by default, `nil` for none.
+    ///   - clock: The clock to sleep on (inject a manual clock in tests).
+    ///   - logger: The default logger; by default one that discards everything (the library never creates
+    ///     or bootstraps a logging backend).
+    ///   - currentDate: Wall-clock time, for `Retry-After` dates.
+    /// - Throws: ``GenesysError`` (``GenesysError/Code/invalidConfiguration``) if the base URL has no
+    ///   scheme or host, or is plain `http://` to a host other than loopback.
+    public init(
+        configuration: Configuration,
+        transport: any HTTPTransport,
+        tokenProvider: any AccessTokenProvider,
+        retryPolicy: any RetryPolicy = StandardRetryPolicy(),
+        rateLimit: RateLimit? = .genesysDefault,
+        clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger = Logger(label: "genesys", factory: { _ in SwiftLogNoOpLogHandler() }),
+        currentDate: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.init(
+            configuration: configuration, transport: transport, tokenProvider: tokenProvider, retryPolicy: retryPolicy,
+            rateLimiter: rateLimit.map { RateLimiter($0, clock: clock) }, clock: clock, logger: logger,
+            endpoint: try Endpoint(configuration.apiBaseURL), currentDate: currentDate
+        )
+    }
+
+    /// Creates a client that shares an existing ``RateLimiter`` (for several clients on one token).
+    public init(
+        configuration: Configuration,
+        transport: any HTTPTransport,
+        tokenProvider: any AccessTokenProvider,
+        retryPolicy: any RetryPolicy = StandardRetryPolicy(),
+        sharing rateLimiter: RateLimiter?,
+        clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger = Logger(label: "genesys", factory: { _ in SwiftLogNoOpLogHandler() }),
+        currentDate: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.init(
+            configuration: configuration, transport: transport, tokenProvider: tokenProvider, retryPolicy: retryPolicy,
+            rateLimiter: rateLimiter, clock: clock, logger: logger,
+            endpoint: try Endpoint(configuration.apiBaseURL), currentDate: currentDate
+        )
+    }
+
+    private init(
+        configuration: Configuration, transport: any HTTPTransport, tokenProvider: any AccessTokenProvider,
+        retryPolicy: any RetryPolicy, rateLimiter: RateLimiter?, clock: any Clock<Duration>, logger: Logger,
+        endpoint: Endpoint, currentDate: @escaping @Sendable () -> Date
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.tokenProvider = tokenProvider
+        self.retryPolicy = retryPolicy
+        self.rateLimiter = rateLimiter
+        self.clock = clock
+        self.logger = logger
+        self.counters = RequestCounters()
+        self.currentDate = currentDate
+        self.endpoint = endpoint
+    }
+}
+
+/// The parts of the base URL a request head needs, validated once.
+struct Endpoint: Sendable {
+    let scheme: String
+    let authority: String
+    let basePath: String
+
+    init(_ url: URL) throws {
+        guard let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = url.host(percentEncoded: false), !host.isEmpty else {
+            throw GenesysError(code: .invalidConfiguration, operation: "client.init", message: "the API base URL must be an absolute http(s) URL with a host")
+        }
+        if scheme == "http", !Endpoint.isLoopback(host) {
+            throw GenesysError(code: .invalidConfiguration, operation: "client.init", message: "plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1); use https://")
+        }
+        self.scheme = scheme
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        self.authority = url.port.map { "\(hostPart):\($0)" } ?? hostPart
+        var path = url.path(percentEncoded: true)
+        while path.hasSuffix("/") { path.removeLast() }
+        self.basePath = path
+    }
+
+    /// Whether `host` is a loopback name or address.
+    static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}
+
+extension GenesysClient {
+    /// Whether `host` is a loopback host (`localhost`, `127.0.0.0/8`, `::1`): the only hosts plain
+    /// `http://` is allowed for.
+    public static func isLoopbackHost(_ host: String) -> Bool { Endpoint.isLoopback(host) }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A clock that moves only when a test says so, so retry, expiry and rate-limit tests never sleep for
+/// real and never depend on machine speed.
+///
+/// Two modes:
+/// - ``Mode/manual``: `sleep` suspends until ``advance(by:)`` moves time past the deadline. Use
+///   ``waitForSleepers(_:)`` to wait until the code under test is asleep before advancing.
+/// - ``Mode/autoAdvance``: `sleep` moves time forward to its deadline at once and returns. Every sleep
+///   is recorded in ``sleeps``, so a test asserts the delays without coordinating with the code.
+///
+/// Copies share the same time.
+public struct ManualClock: Clock, Sendable {
+    /// How `sleep` behaves.
+    public enum Mode: Sendable {
+        /// Sleeps wait for ``ManualClock/advance(by:)``.
+        case manual
+        /// Sleeps advance the clock to their deadline immediately.
+        case autoAdvance
+    }
+
+    /// A point in time on a ``ManualClock``: the offset from the clock's start.
+    public struct Instant: InstantProtocol, Sendable, Hashable, Comparable {
+        /// Time since the clock started.
+        public var offset: Duration
+        /// Creates an instant at `offset` from the start.
+        public init(offset: Duration) { self.offset = offset }
+        /// This instant moved by `duration`.
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        /// The duration from this instant to `other`.
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        /// Orders instants by offset.
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+    }
+
+    private struct Sleeper {
+        let id: UInt64
+        let deadline: Instant
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private struct State {
+        var now = Instant(offset: .zero)
+        var sleepers: [Sleeper] = []
+        var nextID: UInt64 = 0
+        var sleeps: [Duration] = []
+    }
+
+    private let state = LockedBox(State())
+    /// How `sleep` behaves.
+    public let mode: Mode
+
+    /// Creates a clock at offset zero.
+    public init(mode: Mode = .manual) { self.mode = mode }
+
+    /// The current instant.
+    public var now: Instant { state.withLock { $0.now } }
+    /// The smallest meaningful sleep: one nanosecond.
+    public var minimumResolution: Duration { .nanoseconds(1) }
+    /// Every sleep requested so far, as durations from the moment of the call (both modes).
+    public var sleeps: [Duration] { state.withLock { $0.sleeps } }
+    /// How many tasks are asleep on this clock now (``Mode/manual`` only).
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+
+    /// Sleeps until `deadline` (see ``Mode``). Cancelling the task ends the sleep with `CancellationError`.
+    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+        try Task.checkCancellation()
+        let immediate: Bool = state.withLock { state in
+            state.sleeps.append(state.now.duration(to: deadline))
+            if deadline <= state.now { return true }
+            if mode == .autoAdvance {
+                state.now = deadline
+                return true
+            }
+            return false
+        }
+        if immediate { return }
+        let id = state.withLock { state -> UInt64 in
+            state.nextID += 1
+            return state.nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let resumeNow: Bool = state.withLock { state in
+                    if deadline <= state.now { return true }
+                    state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let cancelled = state.withLock { state -> Sleeper? in
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.sleepers.remove(at: index)
+            }
+            cancelled?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Moves time forward by `duration` and wakes every sleeper whose deadline has come.
+    public func advance(by duration: Duration) {
+        let due = state.withLock { state -> [Sleeper] in
+            state.now = state.now.advanced(by: duration)
+            let now = state.now
+            let due = state.sleepers.filter { $0.deadline <= now }.sorted { $0.deadline < $1.deadline }
+            state.sleepers.removeAll { $0.deadline <= now }
+            return due
+        }
+        for sleeper in due { sleeper.continuation.resume() }
+    }
+
+    /// Moves time to the earliest sleeper's deadline and wakes it (and any others due then). Returns
+    /// `false` when nobody sleeps.
+    @discardableResult
+    public func advanceToNextDeadline() -> Bool {
+        let next = state.withLock { state in state.sleepers.map(\.deadline).min().map { state.now.duration(to: $0) } }
+        guard let next else { return false }
+        advance(by: max(.zero, next))
+        return true
+    }
+
+    /// Waits (yielding, never sleeping for real) until at least `count` tasks are asleep on the clock.
+    public func waitForSleepers(_ count: Int = 1) async {
+        while sleeperCount < count {
+            await Task.yield()
+        }
+    }
+}
