@@ -1,1 +1,3 @@
-print("genesys-routing")
+import GenesysRoutingCLI
+
+await GenesysRoutingCommand.main()

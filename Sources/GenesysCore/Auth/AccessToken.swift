@@ -37,6 +37,14 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDe
     public var debugDescription: String { description }
 }
 
+extension AccessToken: CustomReflectable {
+    /// A mirror without the token value, so `dump(_:)`, debuggers and test-failure printers that walk
+    /// children cannot show it either.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["tokenType": tokenType, "value": "<redacted>", "expiresIn": expiresIn as Any], displayStyle: .struct)
+    }
+}
+
 /// Supplies bearer tokens to a ``GenesysClient``.
 ///
 /// `GenesysAuth` ships a client-credentials provider with caching and single-flight refresh. Conform your

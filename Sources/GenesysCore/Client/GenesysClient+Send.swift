@@ -16,7 +16,9 @@ extension GenesysClient {
     /// - Throws: ``GenesysError`` or `CancellationError`.
     public func send(_ request: GenesysRequest, logger: Logger? = nil) async throws -> GenesysResponse {
         let logger = logger ?? self.logger
-        let stopwatch = Stopwatch(clock: clock)
+        // Started when the first attempt may go (after its rate-limiter slot), so time queued behind other
+        // requests does not eat this request's retry budget (`RetryAttempt.elapsed`).
+        var started: Stopwatch?
         var retryNumber = 0
         var replayedAfter401 = false
         var isRetry = false
@@ -25,7 +27,9 @@ extension GenesysClient {
         while true {
             try Task.checkCancellation()
             if let rateLimiter { try await rateLimiter.acquire() }
-            let token = try await tokenProvider.accessToken(logger: logger)
+            let stopwatch = started ?? Stopwatch(clock: clock)
+            started = stopwatch
+            let token = try await accessToken(for: request, logger: logger)
             let head = makeHead(for: request, token: token)
             let options = TransportOptions(
                 operation: request.operation, timeout: configuration.timeout,
@@ -63,7 +67,16 @@ extension GenesysClient {
                 outcome = .status(status, retryAfter: failure.retryAfter)
             } catch is CancellationError {
                 throw CancellationError()
-            } catch let error as TransportError {
+            } catch let error as GenesysError {
+                throw error   // a wrapping transport that already speaks the SDK's error type
+            } catch {
+                // A transport may turn a cancelled request into its own error (URLSession's "cancelled");
+                // the caller asked for cancellation, so that is what they get.
+                if Task.isCancelled { throw CancellationError() }
+                // Transports should throw only `TransportError`; anything else is treated as `.other` so the
+                // caller still gets a `GenesysError` and nothing is retried on a guess.
+                let error = error as? TransportError
+                    ?? TransportError(kind: .other, requestMayHaveBeenProcessed: true, underlying: error)
                 logger.debug("genesys transport failure", metadata: [
                     "operation": "\(request.operation)", "method": "\(request.method.rawValue)",
                     "path": "\(request.path)", "kind": "\(error.kind)",
@@ -79,6 +92,8 @@ extension GenesysClient {
             )
             switch retryPolicy.decide(attempt) {
             case .stop:
+                // A 503 that asks for a longer wait than the policy allows is the server rate limiting us.
+                if failure.status == 503, failure.retryAfter != nil { failure.code = .rateLimited }
                 throw failure
             case .retry(let delay):
                 logger.debug("genesys retry", metadata: [
@@ -104,6 +119,24 @@ extension GenesysClient {
             throw GenesysError(
                 code: .decoding, operation: request.operation, status: Int(response.head.status.code),
                 correlationID: response.correlationID, message: "could not decode the \(Response.self) response", underlying: error
+            )
+        }
+    }
+
+    /// The token for one attempt. Errors other than ``GenesysError`` and `CancellationError` (from a
+    /// custom provider) become ``GenesysError/Code/authenticationFailed``, so callers see one error type.
+    private func accessToken(for request: GenesysRequest, logger: Logger) async throws -> AccessToken {
+        do {
+            return try await tokenProvider.accessToken(logger: logger)
+        } catch let error as GenesysError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw GenesysError(
+                code: .authenticationFailed, operation: request.operation,
+                message: "the access token provider failed", underlying: error
             )
         }
     }

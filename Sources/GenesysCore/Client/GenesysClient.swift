@@ -150,7 +150,8 @@ struct Endpoint: Sendable {
 
     /// Whether `host` is a loopback name or address.
     static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let isBracket: (Character) -> Bool = { $0 == "[" || $0 == "]" }
+        let h = String(host.lowercased().drop(while: isBracket).reversed().drop(while: isBracket).reversed())
         if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
         let octets = h.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }

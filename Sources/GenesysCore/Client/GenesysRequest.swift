@@ -85,11 +85,13 @@ public struct GenesysRequest: Sendable {
         percentEncode(segment, keeping: unreserved)
     }
 
-    /// The path and query string as sent: `path?name=value&…` with values percent-encoded.
+    /// The path and query string as sent: `path?name=value&…` with values percent-encoded. When `path`
+    /// already has a query (a `nextUri` from a page), the items are appended to it with `&`.
     public var pathAndQuery: String {
         guard !query.isEmpty else { return path }
         let encoded = query.map { "\(Self.percentEncode($0.name, keeping: Self.unreserved))=\(Self.percentEncode($0.value, keeping: Self.unreserved))" }
-        return path + "?" + encoded.joined(separator: "&")
+        let separator = !path.contains("?") ? "?" : path.hasSuffix("?") || path.hasSuffix("&") ? "" : "&"
+        return path + separator + encoded.joined(separator: "&")
     }
 
     private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
@@ -140,6 +142,6 @@ public struct GenesysResponse: Sendable {
 extension HTTPField.Name {
     /// `ININ-Correlation-Id`: the request's correlation id in Genesys responses.
     public static let correlationID = HTTPField.Name("ININ-Correlation-Id")!
-    /// `Retry-After`.
-    public static let retryAfter = HTTPField.Name("Retry-After")!
+    // `Retry-After` is `HTTPField.Name.retryAfter` from HTTPTypes itself; declaring it here again made
+    // `.retryAfter` ambiguous in every module that imports both.
 }

@@ -115,11 +115,23 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var parts = ["GenesysError.\(code)"]
         if let status { parts.append("status \(status)") }
-        if !operation.isEmpty { parts.append("operation \(operation)") }
-        if let serverCode { parts.append("code \(serverCode)") }
-        if let correlationID { parts.append("correlation \(correlationID)") }
+        if !operation.isEmpty { parts.append("operation \(Self.oneLine(operation))") }
+        if let serverCode { parts.append("code \(Self.oneLine(serverCode))") }
+        if let correlationID { parts.append("correlation \(Self.oneLine(correlationID))") }
         if let retryAfter { parts.append("retryAfter \(retryAfter)") }
         return parts.joined(separator: ", ")
+    }
+
+    /// `text` with line breaks and other control characters replaced by spaces: `serverCode` and a
+    /// body-supplied correlation id come from the server and must not break the one-line promise (or
+    /// forge log lines).
+    private static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isLineBreaking) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isLineBreaking($0) ? " " : $0 }))
+    }
+
+    private static func isLineBreaking(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// A readable one-line explanation for people: the message if there is one, else the description.

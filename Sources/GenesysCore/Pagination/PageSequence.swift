@@ -52,8 +52,12 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
         /// The next page, or `nil` after the last.
         public mutating func next() async throws -> Page? {
             guard !finished else { return nil }
+            // After an error (or cancellation) the iterator is finished, as `AsyncIteratorProtocol` expects:
+            // a further `next()` returns nil instead of fetching the failed page again.
+            finished = true
             try Task.checkCancellation()
             let page = try await sequence.fetch(token)
+            finished = false
             let items = sequence.itemsOf(page)
             let following = sequence.next(page, token)
             if items.isEmpty || following == nil || following == token {

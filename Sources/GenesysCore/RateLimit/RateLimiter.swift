@@ -14,7 +14,7 @@ public struct RateLimit: Sendable, Hashable {
         precondition(period > .zero, "period must be positive")
         self.requests = requests
         self.period = period
-        self.burst = max(1, min(burst, requests))
+        self.burst = max(1, min(burst, requests - 1))
     }
 
     /// Genesys' default for client-credentials tokens: 300 requests per minute per token (§3.9).
@@ -24,8 +24,9 @@ public struct RateLimit: Sendable, Hashable {
 /// A token-bucket rate limiter shared by every request of a ``GenesysClient`` (one per token).
 ///
 /// Its job is to spend the budget evenly so a long run never provokes 429s, instead of bouncing off
-/// them. Waiters are served in arrival order: each reserves the next free slot and sleeps on the
-/// injected clock until it comes round. Share one instance between clients that share a token.
+/// them. Each caller reserves the next free slot and sleeps on the injected clock until it comes round;
+/// slots are handed out in arrival order, except that a slot given back by a cancelled waiter goes to
+/// the next caller. Share one instance between clients that share a token.
 public actor RateLimiter {
     /// The limit enforced.
     public nonisolated let limit: RateLimit
@@ -34,6 +35,8 @@ public actor RateLimiter {
     /// Time (since creation) at which the bucket is next full enough for one request, minus burst credit.
     private var nextFree: Duration
     private let interval: Duration
+    /// Future slots given back by cancelled waiters, reused before new slots are made.
+    private var freed: [Duration] = []
 
     /// Creates a limiter.
     /// - Parameters:
@@ -49,14 +52,17 @@ public actor RateLimiter {
     }
 
     /// Waits until one more request may be sent.
-    /// - Throws: `CancellationError` if the task is cancelled while waiting (the slot is given back).
+    /// - Throws: `CancellationError` if the task is cancelled before or while waiting (a slot it was
+    ///   waiting for is given back).
     public func acquire() async throws {
-        let delay = reserve()
-        guard delay > .zero else { return }
+        try Task.checkCancellation()
+        let now = stopwatch.elapsed
+        let slot = reserve(now: now)
+        guard slot > now else { return }
         do {
-            try await clock.sleep(for: delay)
+            try await clock.sleep(for: slot - now)
         } catch {
-            nextFree -= interval
+            release(slot)
             throw error
         }
     }
@@ -64,16 +70,42 @@ public actor RateLimiter {
     /// How long the next caller would wait right now (for diagnostics and tests).
     public func currentDelay() -> Duration {
         let now = stopwatch.elapsed
+        if let reusable = freed.filter({ $0 >= now }).min() { return reusable - now }
         let earliest = now - interval * (limit.burst - 1)
         return max(.zero, max(nextFree, earliest) - now)
     }
 
-    private func reserve() -> Duration {
-        let now = stopwatch.elapsed
+    private func reserve(now: Duration) -> Duration {
+        // A slot given back by a cancelled waiter keeps the schedule exactly as it was planned, so it
+        // is safe to hand out while it is still in the future (never later: that could crowd a window).
+        freed.removeAll { $0 < now }
+        if let index = freed.indices.min(by: { freed[$0] < freed[$1] }) {
+            return freed.remove(at: index)
+        }
         // The bucket holds at most `burst` credits: never let the schedule fall further behind than that.
         let earliest = now - interval * (limit.burst - 1)
         let slot = max(nextFree, earliest)
         nextFree = slot + interval
-        return max(.zero, slot - now)
+        return slot
+    }
+
+    /// Gives back the slot of a waiter that was cancelled.
+    ///
+    /// The newest reservation is simply taken back (`nextFree` moves back one interval: the state is then
+    /// exactly as if the waiter had never asked). An older one is kept aside for the next caller while it
+    /// is still in the future. Moving `nextFree` back for an older slot would give the next caller the
+    /// same slot as the last waiter, and a few cancellations would then let a window exceed the limit.
+    private func release(_ slot: Duration) {
+        guard slot + interval == nextFree else {
+            // Used late, a past slot could crowd a window: drop it instead.
+            if slot > stopwatch.elapsed { freed.append(slot) }
+            return
+        }
+        nextFree = slot
+        // Earlier slots already given back may now be the newest reservations too.
+        while let index = freed.firstIndex(of: nextFree - interval) {
+            freed.remove(at: index)
+            nextFree -= interval
+        }
     }
 }

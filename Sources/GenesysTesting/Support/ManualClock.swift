@@ -44,6 +44,8 @@ public struct ManualClock: Clock, Sendable {
         var sleepers: [Sleeper] = []
         var nextID: UInt64 = 0
         var sleeps: [Duration] = []
+        /// Sleeps cancelled before they were registered (the cancellation handler ran first).
+        var cancelledIDs: Set<UInt64> = []
     }
 
     private let state = LockedBox(State())
@@ -81,16 +83,28 @@ public struct ManualClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow: Bool = state.withLock { state in
-                    if deadline <= state.now { return true }
+                enum Registration { case sleeping, due, cancelled }
+                let registration: Registration = state.withLock { state in
+                    // The task may have been cancelled after `checkCancellation()` but before this point; the
+                    // handler then found nothing to cancel and left a mark instead. Without this check the
+                    // sleep would never end.
+                    if state.cancelledIDs.remove(id) != nil { return .cancelled }
+                    if deadline <= state.now { return .due }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    return .sleeping
                 }
-                if resumeNow { continuation.resume() }
+                switch registration {
+                case .sleeping: break
+                case .due: continuation.resume()
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                }
             }
         } onCancel: {
             let cancelled = state.withLock { state -> Sleeper? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
+                    state.cancelledIDs.insert(id)
+                    return nil
+                }
                 return state.sleepers.remove(at: index)
             }
             cancelled?.continuation.resume(throwing: CancellationError())

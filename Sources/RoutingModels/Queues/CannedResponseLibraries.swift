@@ -18,7 +18,8 @@ public enum CannedResponseLibrariesMode: GenesysEnum {
     case all
     /// `SelectedOnly`: the libraries in ``CannedResponseLibraries/libraryIds``.
     case selectedOnly
-    /// `None`.
+    /// `None`. Where an optional is expected, write `CannedResponseLibrariesMode.none`: a bare
+    /// `.none` means `nil` there.
     case none
     /// A value this SDK does not know, kept verbatim.
     case unknown(String)

@@ -1,6 +1,7 @@
 /// How a queue evaluates a conversation's skill requirements (`skillEvaluationMethod`).
 public enum SkillEvaluationMethod: GenesysEnum {
-    /// `NONE`.
+    /// `NONE`. Where an optional is expected, write `SkillEvaluationMethod.none`: a bare `.none`
+    /// means `nil` there.
     case none
     /// `BEST`: prefer agents with the best skill match.
     case best

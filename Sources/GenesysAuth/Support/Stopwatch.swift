@@ -1,0 +1,14 @@
+/// Measures time on an injected clock without knowing its concrete instant type.
+struct Stopwatch: Sendable {
+    private let read: @Sendable () -> Duration
+
+    init(clock: any Clock<Duration>) { read = Self.make(clock) }
+
+    private static func make<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
+    }
+
+    /// Time since the stopwatch was created.
+    var elapsed: Duration { read() }
+}

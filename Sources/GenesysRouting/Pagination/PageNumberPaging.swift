@@ -1,0 +1,153 @@
+import GenesysCore
+import HTTPTypes
+import Logging
+import RoutingModels
+
+/// Paging style A (ROUTING-API.md §3.11): `pageNumber` (1-based) and `pageSize` in, an
+/// `EntityListing` with `pageNumber`, `pageCount`, `total` and `nextUri` out.
+enum PageNumberPaging {
+    /// The token of the page after a style-A page: `.number(pageNumber + 1)` while
+    /// `pageNumber < pageCount`; when the server leaves `pageCount` out, while `nextUri` is present.
+    /// - Parameters:
+    ///   - pageNumber: The page's own `pageNumber` (preferred: a server that ignores the requested
+    ///     number then repeats a token and the sequence stops).
+    ///   - requested: The number that was requested, used when the page has no `pageNumber`.
+    static func next(pageNumber: Int?, pageCount: Int?, nextUri: String?, requested: Int) -> PageToken? {
+        let current = pageNumber ?? requested
+        if let pageCount { return current < pageCount ? .number(current + 1) : nil }
+        return nextUri != nil ? .number(current + 1) : nil
+    }
+
+    /// The page number a token stands for (1 for the first page).
+    static func number(_ token: PageToken?) -> Int {
+        if case .number(let n) = token { return n }
+        return 1
+    }
+}
+
+/// An `id`-style filter whose values are sent as repeated keys and split into chunks when long.
+struct IDFilter: Sendable {
+    /// The query key, such as `id`.
+    var key: String
+    /// The values; empty means "matches nothing" (no request is sent).
+    var values: [String]
+    /// Most values per request. The API documents no limit; 100 GUIDs keep a URL near 4 KB.
+    static let chunkSize = 100
+}
+
+extension RoutingAPI {
+    /// A style-A listing as a lazy `PageSequence`.
+    ///
+    /// - Parameters:
+    ///   - path: The escaped path.
+    ///   - query: Filters sent on every page.
+    ///   - pageSize: Sent as `pageSize` (clamped to at least 1); `nil` sends none.
+    ///   - pageNumbersFromSecondPage: Send `pageNumber` only after the first page (for endpoints whose
+    ///     reference lists no paging parameters).
+    ///   - ids: An id filter, split into chunks of ``IDFilter/chunkSize``; with several chunks each
+    ///     yielded page holds all pages of one chunk, numbered by chunk.
+    ///   - validate: Argument checks, run when iteration starts (lists do not throw when created).
+    ///   - item: Maps an entity to an item, or `nil` to leave it out (deleted skills). Pages whose
+    ///     entities are all left out are skipped instead of ending the sequence.
+    func pagedByNumber<Entity: Decodable & Sendable, Item: Sendable>(
+        operation: String,
+        path: String,
+        query: Query = [],
+        pageSize: Int?,
+        pageNumbersFromSecondPage: Bool = false,
+        ids: IDFilter? = nil,
+        validate: @escaping @Sendable () throws -> Void = {},
+        logger: Logger?,
+        item: @escaping @Sendable (Entity) -> Item?
+    ) -> PageSequence<EntityListing<Entity>, Item> {
+        let api = self
+        let pageSize = pageSize.map { max(1, $0) }
+
+        @Sendable func fetchPage(_ number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
+            var q = query
+            if let ids, let idChunk { q.append(ids.key, each: Array(idChunk)) }
+            q.append("pageSize", pageSize)
+            if !pageNumbersFromSecondPage || number > 1 { q.append("pageNumber", number) }
+            var page = try await api.call(.get, path, query: q, operation: operation, as: EntityListing<Entity>.self, logger: logger)
+            if page.pageNumber == nil { page.pageNumber = number }
+            return page
+        }
+
+        /// Fetches page `number` and, while its entities are all left out by `item`, the pages after it.
+        @Sendable func fetchKeepingItems(from number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
+            var number = number
+            while true {
+                let page = try await fetchPage(number, idChunk: idChunk)
+                let entities = page.entities ?? []
+                guard !entities.isEmpty, entities.allSatisfy({ item($0) == nil }),
+                      case .number(let following)? = PageNumberPaging.next(
+                        pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: number),
+                      following > number
+                else { return page }
+                number = following
+            }
+        }
+
+        let items: @Sendable (EntityListing<Entity>) -> [Item] = { ($0.entities ?? []).compactMap(item) }
+
+        // An empty id filter matches nothing: one empty page, no request.
+        if let ids, ids.values.isEmpty {
+            return PageSequence(
+                fetch: { _ in
+                    try validate()
+                    return EntityListing(entities: [], pageNumber: 1, total: 0, pageCount: 0)
+                },
+                items: items, next: { _, _ in nil }
+            )
+        }
+
+        // No id filter, or one that fits in one request: plain page numbers.
+        guard let ids, ids.values.count > IDFilter.chunkSize else {
+            return PageSequence(
+                fetch: { token in
+                    try validate()
+                    return try await fetchKeepingItems(from: PageNumberPaging.number(token), idChunk: ids.map { $0.values[...] })
+                },
+                items: items,
+                next: { page, token in
+                    PageNumberPaging.next(
+                        pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri,
+                        requested: PageNumberPaging.number(token))
+                }
+            )
+        }
+
+        // Many ids: one yielded page per chunk, holding every page of that chunk.
+        let chunks = ids.values.chunked(into: IDFilter.chunkSize)
+        @Sendable func fetchChunk(_ index: Int) async throws -> EntityListing<Entity> {
+            var entities: [Entity] = []
+            var number = 1
+            while true {
+                let page = try await fetchPage(number, idChunk: chunks[index])
+                entities += page.entities ?? []
+                guard case .number(let following)? = PageNumberPaging.next(
+                    pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: number),
+                    following > number, !(page.entities ?? []).isEmpty
+                else { break }
+                number = following
+            }
+            return EntityListing(entities: entities, pageSize: entities.count, pageNumber: index + 1, pageCount: chunks.count)
+        }
+        return PageSequence(
+            fetch: { token in
+                try validate()
+                var index = PageNumberPaging.number(token) - 1
+                while true {
+                    let page = try await fetchChunk(index)
+                    if !items(page).isEmpty || index + 1 >= chunks.count { return page }
+                    index += 1
+                }
+            },
+            items: items,
+            next: { page, _ in
+                let number = page.pageNumber ?? chunks.count
+                return number < chunks.count ? .number(number + 1) : nil
+            }
+        )
+    }
+}

@@ -1,0 +1,78 @@
+public import GenesysCore
+import HTTPTypes
+public import Logging
+public import RoutingModels
+
+extension RoutingAPI {
+    /// Lists the organisation's routing languages.
+    ///
+    /// `GET /api/v2/routing/languages` (paging style A). Languages in state `deleted` are left out of the
+    /// items. Lazy: nothing is sent until iteration starts.
+    /// - Parameters:
+    ///   - name: The server's `name` filter (a search, not an exact match); see
+    ///     ``findLanguage(named:logger:)``.
+    ///   - ids: Only these languages (`id`, repeated); more than 100 are fetched in chunks. An empty array
+    ///     matches nothing.
+    ///   - pageSize: Languages per page; 100 by default.
+    ///   - logger: Logger for this call; the client's logger when `nil`.
+    public func listLanguages(
+        name: String? = nil, ids: [String]? = nil, pageSize: Int = 100, logger: Logger? = nil
+    ) -> PageSequence<LanguageEntityListing, Language> {
+        var query: Query = []
+        query.append("name", name)
+        return pagedByNumber(
+            operation: "routing.listLanguages", path: "/api/v2/routing/languages", query: query, pageSize: pageSize,
+            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger,
+            item: { (language: Language) in language.state == .deleted ? nil : language }
+        )
+    }
+
+    /// Finds the language named exactly `name` (case-sensitive), ignoring languages in state `deleted`.
+    ///
+    /// `GET /api/v2/routing/languages?name=…` followed by an exact comparison on the client.
+    /// - Returns: The language, or `nil`.
+    /// - Throws: `GenesysError.Code.conflict` when several have exactly this name (see
+    ///   ``findLanguages(named:logger:)``).
+    public func findLanguage(named name: String, logger: Logger? = nil) async throws -> Language? {
+        try ExactName.single(
+            try await findLanguages(named: name, logger: logger), named: name, kind: "languages",
+            operation: "routing.findLanguage", name: \.name, id: \.id
+        )
+    }
+
+    /// Every non-deleted language named exactly `name` (case-sensitive).
+    ///
+    /// `GET /api/v2/routing/languages?name=…` followed by an exact comparison on the client.
+    public func findLanguages(named name: String, logger: Logger? = nil) async throws -> [Language] {
+        try Validate.name(name, "name", "routing.findLanguage")
+        return try await listLanguages(name: name, logger: logger).collectItems().filter { $0.name == name }
+    }
+
+    /// Reads one language.
+    ///
+    /// `GET /api/v2/routing/languages/{languageId}`.
+    public func getLanguage(id: String, logger: Logger? = nil) async throws -> Language {
+        let operation = "routing.getLanguage"
+        try Validate.id(id, "id", operation)
+        return try await call(.get, "/api/v2/routing/languages/\(Self.segment(id))", operation: operation, as: Language.self, logger: logger)
+    }
+
+    /// Creates a language. There is no update call for languages.
+    ///
+    /// `POST /api/v2/routing/languages` with a `Language` body `{name}`. Like skills, a new language can be
+    /// missing from searches for a short while (ROUTING-API.md §3.13).
+    public func createLanguage(name: String, logger: Logger? = nil) async throws -> Language {
+        let operation = "routing.createLanguage"
+        try Validate.name(name, "name", operation)
+        return try await call(.post, "/api/v2/routing/languages", json: Language(name: name), operation: operation, as: Language.self, logger: logger)
+    }
+
+    /// Deletes a language.
+    ///
+    /// `DELETE /api/v2/routing/languages/{languageId}` (any 2xx).
+    public func deleteLanguage(id: String, logger: Logger? = nil) async throws {
+        let operation = "routing.deleteLanguage"
+        try Validate.id(id, "id", operation)
+        try await callIgnoringBody(.delete, "/api/v2/routing/languages/\(Self.segment(id))", operation: operation, logger: logger)
+    }
+}

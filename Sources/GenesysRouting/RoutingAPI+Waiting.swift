@@ -1,0 +1,113 @@
+import GenesysCore
+public import Logging
+public import RoutingModels
+
+extension RoutingAPI {
+    /// Polls until `condition` returns `true`: for writes that Genesys applies in the background
+    /// (ROUTING-API.md §3.13).
+    ///
+    /// Checks at once, then after `initialDelay`, doubling the delay up to `maxDelay`, with a last check at
+    /// the deadline. Sleeps on the client's clock (a manual clock in tests), never for real. A
+    /// `GenesysError.Code.notFound` thrown by `condition` counts as "not yet" (new objects can briefly
+    /// answer 404); any other error ends the wait and is rethrown.
+    ///
+    /// ```swift
+    /// try await routing.addQueueMembers(queueID: queue, userIDs: [agent])
+    /// try await routing.waitUntil(timeout: .seconds(20)) {
+    ///     try await routing.listQueueMembers(queueID: queue).items.contains { $0.id == agent }
+    /// }
+    /// ```
+    /// - Throws: `GenesysError.Code.timedOut` when the condition still fails at the deadline (with the
+    ///   last `notFound` error, if any, as `GenesysError.underlying`); `CancellationError`.
+    public func waitUntil(
+        timeout: Duration = .seconds(30),
+        initialDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(5),
+        _ condition: () async throws -> Bool,
+        logger: Logger? = nil
+    ) async throws {
+        _ = try await poll(
+            operation: "routing.waitUntil", timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay, logger: logger
+        ) { try await condition() ? () : nil }
+    }
+
+    /// Polls `lookup` until it returns a value: typically a search right after a create.
+    ///
+    /// ```swift
+    /// let skill = try await routing.createSkill(name: "Billing")
+    /// _ = try await routing.waitUntilFound { try await routing.findSkill(named: "Billing") }
+    /// ```
+    ///
+    /// Same schedule and rules as ``waitUntil(timeout:initialDelay:maxDelay:_:logger:)``: backoff on the
+    /// client's clock, `notFound` counts as "not yet".
+    /// - Returns: The first non-`nil` value.
+    /// - Throws: `GenesysError.Code.timedOut` at the deadline; other errors of `lookup`.
+    public func waitUntilFound<Value>(
+        timeout: Duration = .seconds(30),
+        initialDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(5),
+        _ lookup: () async throws -> Value?,
+        logger: Logger? = nil
+    ) async throws -> Value {
+        try await poll(
+            operation: "routing.waitUntilFound", timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay,
+            logger: logger, lookup)
+    }
+
+    /// Waits until Genesys has finished computing a skill group's members (`status == Complete`).
+    ///
+    /// Polls `GET /api/v2/routing/skillgroups/{skillGroupId}` with backoff on the client's clock. A group
+    /// whose response has no `status` is treated as complete (there is nothing to wait for).
+    /// - Returns: The group as last read.
+    /// - Throws: `GenesysError.Code.timedOut` if the status is still `InProgress` at the deadline.
+    @discardableResult
+    public func waitForSkillGroupMembership(
+        skillGroupID: String, timeout: Duration = .seconds(60), logger: Logger? = nil
+    ) async throws -> SkillGroup {
+        let operation = "routing.waitForSkillGroupMembership"
+        try Validate.id(skillGroupID, "skillGroupID", operation)
+        return try await poll(
+            operation: operation, timeout: timeout, initialDelay: .milliseconds(500), maxDelay: .seconds(5), logger: logger
+        ) {
+            let group = try await getSkillGroup(id: skillGroupID, logger: logger)
+            guard let status = group.status else { return group }
+            return status == .complete ? group : nil
+        }
+    }
+
+    /// The bounded polling loop behind the waits.
+    func poll<Value>(
+        operation: String, timeout: Duration, initialDelay: Duration, maxDelay: Duration, logger: Logger?,
+        _ lookup: () async throws -> Value?
+    ) async throws -> Value {
+        guard timeout >= .zero, initialDelay > .zero, maxDelay >= initialDelay else {
+            throw Validate.invalid(operation, "timeout must be ≥ 0 and 0 < initialDelay ≤ maxDelay")
+        }
+        let logger = logger ?? client.logger
+        let stopwatch = Stopwatch(clock: client.clock)
+        var delay = initialDelay
+        var attempt = 0
+        var lastNotFound: GenesysError?
+        while true {
+            try Task.checkCancellation()
+            do {
+                if let value = try await lookup() { return value }
+            } catch let error as GenesysError where error.code == .notFound {
+                lastNotFound = error
+            }
+            let elapsed = stopwatch.elapsed
+            guard elapsed < timeout else {
+                throw GenesysError(
+                    code: .timedOut, operation: operation, correlationID: lastNotFound?.correlationID,
+                    message: "still not done after \(timeout) (\(attempt + 1) checks)", underlying: lastNotFound)
+            }
+            let sleep = min(delay, timeout - elapsed)
+            logger.trace("genesys waiting", metadata: [
+                "operation": "\(operation)", "check": "\(attempt + 1)", "delayMs": "\(sleep / .milliseconds(1))",
+            ])
+            try await client.clock.sleep(for: sleep)
+            attempt += 1
+            delay = min(maxDelay, delay * 2)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+public import ArgumentParser
+import Foundation
+import GenesysCore
+import RoutingSync
+
+/// `genesys-routing apply FILE`: plans, then makes the changes in dependency order.
+///
+/// Exit status 0 when every change was applied (or there was nothing to do, or `--dry-run`), 1 when any
+/// change failed or was skipped, or on any other error. An interrupted or failed apply can simply be run
+/// again: it converges and creates nothing twice.
+public struct ApplyCommand: EnvironmentCommand {
+    /// The command's name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Plan, then make the changes in dependency order (--dry-run stops after the plan).",
+        discussion: """
+            Writes skills, languages and wrap-up codes first, then skill groups, queues and agents; \
+            deletions (only with prune) come last. A failed change does not stop independent ones; the \
+            run exits 1 if any change failed. Running apply again converges and creates nothing twice.
+
+            JSON output is the plan's {"changes", "summary"} plus "results" (one per change: kind, name, \
+            action, status applied|failed|skipped, error) and "requests" (total, writes, retries).
+            """
+    )
+
+    /// The file, format, prune and concurrency.
+    @OptionGroup public var sync: SyncOptions
+
+    /// Stop after the plan.
+    @Flag(name: .customLong("dry-run"), help: "Stop after the plan: show what would change and write nothing.")
+    public var dryRun = false
+
+    /// How to reach the org.
+    @OptionGroup(title: "Connection") public var connection: ConnectionOptions
+
+    /// Logging and colour.
+    @OptionGroup public var output: OutputOptions
+
+    /// Creates the command (ArgumentParser fills in the options).
+    public init() {}
+
+    /// Runs in the process environment.
+    public func run() async throws { try await runInProcess() }
+
+    /// Plans, applies and prints the report.
+    public func run(in environment: CLIEnvironment) async -> Int32 {
+        let context = CommandContext(environment: environment, output: output)
+        let desired: DesiredState
+        do {
+            desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: sync.file))
+        } catch {
+            return context.fail(error)
+        }
+        for warning in desired.warnings { context.printError(warning.description) }
+        let renderer = PlanRenderer(style: context.style)
+
+        do {
+            return try await context.withConnection(connection) { org in
+                let sync = RoutingSync(client: org.client, configuration: self.sync.configuration)
+                let before = await org.client.counters.snapshot()
+                let plan: SyncPlan
+                do {
+                    plan = try await context.progress.track("Reading the org", counters: org.client.counters) {
+                        try await sync.plan(desired, options: self.sync.planOptions, logger: context.logger)
+                    }
+                } catch {
+                    throw ActivityError(error, activity: "reading the org", target: org.target)
+                }
+                for warning in plan.warnings where !desired.warnings.contains(warning) { context.printError(warning.description) }
+
+                if dryRun || !plan.hasChanges {
+                    let requests = RequestSummary(await org.client.counters.snapshot().since(before))
+                    switch self.sync.format {
+                    case .text:
+                        var text = renderer.render(plan)
+                        if dryRun, plan.hasChanges { text += "\nDry run: nothing was applied.\n" }
+                        context.printOutput(text)
+                    case .json:
+                        context.printOutput(try OrderedJSONEncoder.string(ApplyOutput(dryRun: plan, requests: requests)))
+                    }
+                    return 0
+                }
+
+                if self.sync.format == .text { context.printOutput(renderer.render(plan)) }
+                var report = try await context.progress.track("Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters) {
+                    await sync.apply(plan, concurrency: self.sync.concurrency, logger: context.logger)
+                }
+                report.requests = RequestSummary(await org.client.counters.snapshot().since(before))
+
+                switch self.sync.format {
+                case .text: context.printOutput("\n" + renderer.renderResults(report))
+                case .json: context.printOutput(try OrderedJSONEncoder.string(ApplyOutput(report: report)))
+                }
+                return Self.reportFailures(report, context: context)
+            }
+        } catch {
+            return context.fail(error)
+        }
+    }
+
+    /// Prints one stderr line per failed change (and why the run halted); returns 1 if anything did not
+    /// apply, else 0.
+    static func reportFailures(_ report: SyncReport, context: CommandContext) -> Int32 {
+        for result in report.failed {
+            context.printError("error: \(result.action.rawValue) \(PlanRenderer.kindName(result.kind)) \"\(result.name)\" failed: \(ErrorReporter.oneLine(result.error ?? "unknown error"))")
+        }
+        if let halted = report.halted {
+            context.printError("error: apply stopped early: \(ErrorReporter.oneLine(halted))")
+        }
+        guard !report.succeeded else { return 0 }
+        let notApplied = report.failed.count + report.skipped.count
+        context.printError("error: \(notApplied) of \(report.results.count) changes were not applied; fix the cause and run apply again (it converges and creates nothing twice)")
+        return 1
+    }
+}

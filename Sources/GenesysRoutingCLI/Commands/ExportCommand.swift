@@ -1,0 +1,75 @@
+public import ArgumentParser
+import Foundation
+import GenesysCore
+import RoutingSync
+
+/// `genesys-routing export`: writes the org's current routing configuration as a desired-state file.
+///
+/// Planning the exported file against the same org shows no changes.
+public struct ExportCommand: EnvironmentCommand {
+    /// The command's name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the org's current routing configuration as a desired-state file.",
+        discussion: """
+            Everything is written by name, never by id, sorted by name, so the file can be kept in git and \
+            applied to other orgs. Planning the exported file against the same org shows no changes.
+            """
+    )
+
+    /// The file format.
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        /// YAML.
+        case yaml
+        /// JSON.
+        case json
+    }
+
+    /// Where to write.
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    public var outputFile: String?
+
+    /// YAML or JSON.
+    @Option(help: ArgumentHelp("yaml or json. Default: from the --output file's extension (.json → json), else yaml.", valueName: "format"))
+    public var format: Format?
+
+    /// How to reach the org.
+    @OptionGroup(title: "Connection") public var connection: ConnectionOptions
+
+    /// Logging and colour.
+    @OptionGroup public var output: OutputOptions
+
+    /// Creates the command (ArgumentParser fills in the options).
+    public init() {}
+
+    /// Runs in the process environment.
+    public func run() async throws { try await runInProcess() }
+
+    /// The format used: `--format`, else the output file's extension, else YAML.
+    var resolvedFormat: DesiredStateFormat {
+        if let format { return format == .json ? .json : .yaml }
+        if let outputFile, let byExtension = DesiredStateFormat(url: URL(fileURLWithPath: outputFile)) { return byExtension }
+        return .yaml
+    }
+
+    /// Reads the org and writes the file.
+    public func run(in environment: CLIEnvironment) async -> Int32 {
+        let context = CommandContext(environment: environment, output: output)
+        do {
+            let state = try await context.withConnection(connection) { org in
+                do {
+                    return try await context.progress.track("Reading the org", counters: org.client.counters) {
+                        try await RoutingSync(client: org.client).export(logger: context.logger)
+                    }
+                } catch {
+                    throw ActivityError(error, activity: "reading the org", target: org.target)
+                }
+            }
+            try OutputFile.write(DesiredStateWriter.string(state, format: resolvedFormat), to: outputFile, context: context)
+            if let outputFile { context.printError("Exported to \(outputFile) (\(ValidateCommand.counts(state))).") }
+            return 0
+        } catch {
+            return context.fail(error)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+public import ArgumentParser
+import Foundation
+import GenesysCore
+import RoutingSync
+
+/// `genesys-routing plan FILE`: reads the org and prints what `apply` would change. Writes nothing.
+///
+/// Exit status 0, or with `--detailed-exitcode` 0 when there are no changes and 2 when there are; 1 on
+/// any error (an invalid file, a name that is ambiguous in the org, an API failure).
+public struct PlanCommand: EnvironmentCommand {
+    /// The command's name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Read the org and show what 'apply' would change; writes nothing.",
+        discussion: """
+            Text output lists each change (+ create, ~ update with 'field: from → to' lines, -/+ replace, \
+            - delete) and a summary line, or 'No changes. The org matches the file.' JSON output is \
+            {"changes": [...], "summary": {...}} as documented in Documentation/CLI.md.
+
+            Exit status: 0 (with --detailed-exitcode: 0 no changes, 2 changes), 1 on any error.
+            """
+    )
+
+    /// The file, format, prune and concurrency.
+    @OptionGroup public var sync: SyncOptions
+
+    /// Exit 2 when there are changes.
+    @Flag(name: .customLong("detailed-exitcode"), help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+    public var detailedExitCode = false
+
+    /// How to reach the org.
+    @OptionGroup(title: "Connection") public var connection: ConnectionOptions
+
+    /// Logging and colour.
+    @OptionGroup public var output: OutputOptions
+
+    /// Creates the command (ArgumentParser fills in the options).
+    public init() {}
+
+    /// Runs in the process environment.
+    public func run() async throws { try await runInProcess() }
+
+    /// Plans and prints the plan.
+    public func run(in environment: CLIEnvironment) async -> Int32 {
+        let context = CommandContext(environment: environment, output: output)
+        let desired: DesiredState
+        do {
+            desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: sync.file))
+        } catch {
+            return context.fail(error)
+        }
+        for warning in desired.warnings { context.printError(warning.description) }
+
+        let plan: SyncPlan
+        do {
+            plan = try await context.withConnection(connection) { org in
+                do {
+                    return try await context.progress.track("Reading the org", counters: org.client.counters) {
+                        try await RoutingSync(client: org.client, configuration: sync.configuration)
+                            .plan(desired, options: sync.planOptions, logger: context.logger)
+                    }
+                } catch {
+                    throw ActivityError(error, activity: "reading the org", target: org.target)
+                }
+            }
+        } catch {
+            return context.fail(error)
+        }
+        for warning in plan.warnings where !desired.warnings.contains(warning) { context.printError(warning.description) }
+
+        switch sync.format {
+        case .text:
+            context.printOutput(PlanRenderer(style: context.style).render(plan))
+        case .json:
+            do {
+                context.printOutput(try OrderedJSONEncoder.string(plan))
+            } catch {
+                return context.fail(error, activity: "writing the plan as JSON")
+            }
+        }
+        return detailedExitCode && plan.hasChanges ? 2 : 0
+    }
+}

@@ -1,0 +1,204 @@
+public import ArgumentParser
+import Foundation
+import GenesysAuth
+import GenesysCore
+
+/// How a command reaches an org: a real Genesys Cloud org (region or custom URLs, credentials from the
+/// environment only) or the embedded fake org (`--fake`). Shared by every command that talks to an org.
+///
+/// | what | flag | environment |
+/// |---|---|---|
+/// | client id / secret | — | `GENESYS_CLIENT_ID`, `GENESYS_CLIENT_SECRET` |
+/// | region | `--region` | `GENESYS_REGION` |
+/// | API base URL | `--api-url` | `GENESYS_API_URL` |
+/// | login URL | `--login-url` | `GENESYS_LOGIN_URL` |
+///
+/// Flags win over environment variables. Credentials are never accepted as flags (shell history).
+public struct ConnectionOptions: ParsableArguments {
+    /// The region: an API domain (`mypurecloud.ie`) or region id (`eu_west_1`).
+    @Option(
+        name: .customLong("region"),
+        help: ArgumentHelp(
+            "The org's region: an API domain such as mypurecloud.ie or usw2.pure.cloud, or a region id such as eu_west_1. Default: $GENESYS_REGION, else us_east_1.",
+            valueName: "region"
+        )
+    )
+    public var region: String?
+
+    /// A custom API base URL (gateways and test servers).
+    @Option(
+        name: .customLong("api-url"),
+        help: ArgumentHelp(
+            "A custom API base URL (gateways, test servers); https:// (http:// only for loopback hosts). Default: $GENESYS_API_URL.",
+            valueName: "url"
+        )
+    )
+    public var apiURL: String?
+
+    /// A custom login URL.
+    @Option(
+        name: .customLong("login-url"),
+        help: ArgumentHelp(
+            "A custom OAuth login base URL. Default: $GENESYS_LOGIN_URL, else the API URL with a leading 'api.' replaced by 'login.', else the API URL itself.",
+            valueName: "url"
+        )
+    )
+    public var loginURL: String?
+
+    /// Use the embedded in-memory fake org.
+    @Flag(
+        name: .customLong("fake"),
+        help: "Use an in-memory fake Genesys org inside this process instead of a real one (no credentials needed)."
+    )
+    public var fake = false
+
+    /// A seed file for the fake org.
+    @Option(
+        name: .customLong("fake-seed"),
+        help: ArgumentHelp(
+            "With --fake: a seed file (YAML or JSON) with the fake org's divisions and users, and optionally a desired-state file to apply at start.",
+            valueName: "file"
+        )
+    )
+    public var fakeSeed: String?
+
+    /// A file that keeps the fake org between runs.
+    @Option(
+        name: .customLong("fake-state"),
+        help: ArgumentHelp(
+            "With --fake: keep the fake org in this JSON file between runs (created on first use, saved after the command).",
+            valueName: "file"
+        )
+    )
+    public var fakeState: String?
+
+    /// The client's own pacing.
+    @Option(
+        name: .customLong("rate-limit"),
+        help: ArgumentHelp(
+            "Requests per minute this client paces itself to, or 'off'. Default: 300 (Genesys' limit per token) for a real org, off with --fake.",
+            valueName: "n|off"
+        )
+    )
+    public var rateLimit: String?
+
+    /// The fake org's enforced rate limit.
+    @Option(
+        name: .customLong("fake-rate-limit"),
+        help: ArgumentHelp(
+            "With --fake: requests per minute per token the fake org allows before answering 429, or 'off' (default: off).",
+            valueName: "n|off"
+        )
+    )
+    public var fakeRateLimit: String?
+
+    /// Creates options (ArgumentParser fills them in).
+    public init() {}
+
+    /// Checks values and combinations that need no environment.
+    public mutating func validate() throws {
+        if !fake {
+            for (flag, value) in [("--fake-seed", fakeSeed), ("--fake-state", fakeState), ("--fake-rate-limit", fakeRateLimit)] where value != nil {
+                throw ValidationError("\(flag) needs --fake")
+            }
+        } else {
+            for (flag, value) in [("--region", region), ("--api-url", apiURL), ("--login-url", loginURL)] where value != nil {
+                throw ValidationError("\(flag) cannot be combined with --fake (the fake org runs inside this process)")
+            }
+        }
+        if let rateLimit, Self.parseRateLimit(rateLimit) == nil {
+            throw ValidationError("--rate-limit must be a positive number of requests per minute or 'off', got '\(rateLimit)'")
+        }
+        if let fakeRateLimit, Self.parseRateLimit(fakeRateLimit) == nil {
+            throw ValidationError("--fake-rate-limit must be a positive number of requests per minute or 'off', got '\(fakeRateLimit)'")
+        }
+    }
+
+    /// `nil` when invalid; `.some(nil)` for `off`.
+    static func parseRateLimit(_ text: String) -> RateLimit?? {
+        if text.lowercased() == "off" { return .some(nil) }
+        guard let requests = Int(text), requests > 0 else { return nil }
+        return .some(RateLimit(requests: requests, per: .seconds(60)))
+    }
+
+    // MARK: - Resolving
+
+    /// Where a command connects, decided from the options and the environment (no I/O).
+    enum Target {
+        /// A real org.
+        case genesys(region: GenesysRegion, credentials: ClientCredentials, rateLimit: RateLimit?)
+        /// The embedded fake org.
+        case fake(FakeOrgSession.Settings)
+    }
+
+    /// Decides the target.
+    /// - Throws: ``CLIError`` for an unusable URL or region, or missing credentials (naming the variables).
+    func resolve(in environment: CLIEnvironment) throws -> Target {
+        if fake {
+            let id = environment.value(of: "GENESYS_CLIENT_ID")
+            let secret = environment.value(of: "GENESYS_CLIENT_SECRET")
+            let credentials = if let id, let secret {
+                ClientCredentials(clientID: id, clientSecret: secret)
+            } else {
+                ClientCredentials(clientID: "fake-client", clientSecret: "fake-secret")
+            }
+            return .fake(FakeOrgSession.Settings(
+                credentials: credentials,
+                seedPath: fakeSeed,
+                statePath: fakeState,
+                clientRateLimit: rateLimit.flatMap { Self.parseRateLimit($0) ?? nil },
+                orgRateLimit: fakeRateLimit.flatMap { Self.parseRateLimit($0) ?? nil }
+            ))
+        }
+
+        let region = try resolveRegion(in: environment)
+        let id = environment.value(of: "GENESYS_CLIENT_ID")
+        let secret = environment.value(of: "GENESYS_CLIENT_SECRET")
+        guard let id, let secret else {
+            let missing = [id == nil ? "GENESYS_CLIENT_ID" : nil, secret == nil ? "GENESYS_CLIENT_SECRET" : nil].compactMap { $0 }
+            throw CLIError(
+                "no Genesys credentials (\(missing.joined(separator: " and ")) not set): set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET to an OAuth client-credentials client (and GENESYS_REGION, e.g. eu_west_1), or pass --fake to use an in-memory fake org"
+            )
+        }
+        let limit: RateLimit? = if let rateLimit { Self.parseRateLimit(rateLimit) ?? nil } else { .genesysDefault }
+        return .genesys(region: region, credentials: ClientCredentials(clientID: id, clientSecret: secret), rateLimit: limit)
+    }
+
+    /// The region from the flags and the environment.
+    func resolveRegion(in environment: CLIEnvironment) throws -> GenesysRegion {
+        let api = apiURL ?? environment.value(of: "GENESYS_API_URL")
+        let login = loginURL ?? environment.value(of: "GENESYS_LOGIN_URL")
+        let apiSource = apiURL != nil ? "--api-url" : "GENESYS_API_URL"
+        let loginSource = loginURL != nil ? "--login-url" : "GENESYS_LOGIN_URL"
+        let loginURL = try login.map { try Self.url($0, source: loginSource) }
+        do {
+            if let api {
+                return try GenesysRegion.custom(apiURL: try Self.url(api, source: apiSource), loginURL: loginURL)
+            }
+            let regionText = region ?? environment.value(of: "GENESYS_REGION")
+            let named: GenesysRegion
+            if let regionText {
+                do {
+                    named = try GenesysRegion.parse(regionText)
+                } catch let error as GenesysError {
+                    throw CLIError("\(region != nil ? "--region" : "GENESYS_REGION"): \(error.message ?? error.description)")
+                }
+            } else {
+                named = .usEast1
+            }
+            if let loginURL { return try GenesysRegion.custom(apiURL: named.apiURL, loginURL: loginURL) }
+            return named
+        } catch let error as GenesysError {
+            // A URL the region refuses (not https, http:// to a remote host): name the flag or variable.
+            let source = (error.message ?? "").contains("login URL") ? loginSource : apiSource
+            throw CLIError("\(source): \(error.message ?? error.description)")
+        }
+    }
+
+    static func url(_ text: String, source: String) throws -> URL {
+        guard let url = URL(string: text), url.scheme != nil, url.host() != nil else {
+            throw CLIError("\(source): \"\(ErrorReporter.oneLine(text))\" is not an absolute URL such as https://api.example.com")
+        }
+        return url
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GenesysCore
+import GenesysRouting
+import Hummingbird
+import Logging
+import NIOCore
+import RoutingSync
+
+/// The HTTP API of `serve`, over Hummingbird:
+///
+/// | request | answer |
+/// |---|---|
+/// | `GET /health` | `200 {"status": "ok"}` |
+/// | `GET /api/skills/search?q=&page=&size=` | `200` the JSON of `search skills --format json`; `400 {"error"}` for a bad page or size |
+/// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others) |
+///
+/// Failures to reach the org are `502 {"error": "<one line>"}`, never a stack trace or a secret.
+struct LocalAPIServer: Sendable {
+    let routing: RoutingAPI
+    let host: String
+    let port: Int
+    let logger: Logger
+
+    /// Serves until the calling task is cancelled, or (with `handlingSignals`) until SIGINT or SIGTERM.
+    /// - Parameter onListening: Called once with the base URL when the server listens.
+    func run(handlingSignals: Bool, onListening: @escaping @Sendable (URL) async -> Void) async throws {
+        let application = Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "genesys-routing"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? port
+                let ip = channel.localAddress?.ipAddress ?? host
+                let hostPart = ip.contains(":") ? "[\(ip)]" : ip
+                // An IP literal and a port always make a valid URL.
+                await onListening(URL(string: "http://\(hostPart):\(port)")!)
+            },
+            logger: logger
+        )
+        if handlingSignals {
+            try await application.runService()
+        } else {
+            try await application.run()
+        }
+    }
+
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        let routing = self.routing
+        let logger = self.logger
+
+        router.get("/health") { _, _ in
+            Self.json(["status": "ok"], status: .ok)
+        }
+
+        router.get("/api/skills/search") { request, _ in
+            let parameters = request.uri.queryParameters
+            let query = parameters["q"].map(String.init) ?? ""
+            guard let page = Self.integer(parameters["page"], default: 1),
+                  let size = Self.integer(parameters["size"], default: SkillSearch.defaultPageSize) else {
+                return Self.json(["error": "page and size must be whole numbers"], status: .badRequest)
+            }
+            if let problem = SkillSearch.problem(page: page, size: size) {
+                return Self.json(["error": problem], status: .badRequest)
+            }
+            do {
+                let result = try await SkillSearch.search(query, page: page, size: size, routing: routing, logger: logger)
+                return Self.response(try OrderedJSONEncoder.string(result), contentType: "application/json; charset=utf-8")
+            } catch {
+                return Self.failure(error, activity: "searching skills", logger: logger)
+            }
+        }
+
+        router.get("/api/reports/impact") { request, _ in
+            let formatName = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+            guard let format = ReportImpactCommand.Format(rawValue: formatName) else {
+                return Self.json(["error": "format must be csv, json or markdown"], status: .badRequest)
+            }
+            do {
+                let report = try await RoutingSync(routing: routing).impactReport(logger: logger)
+                let contentType = switch format {
+                case .csv: "text/csv; charset=utf-8; header=present"
+                case .json: "application/json; charset=utf-8"
+                case .markdown: "text/markdown; charset=utf-8"
+                }
+                return Self.response(ReportImpactCommand.render(report, format: format), contentType: contentType)
+            } catch {
+                return Self.failure(error, activity: "reading the org", logger: logger)
+            }
+        }
+        return router
+    }
+
+    static func integer(_ text: Substring?, default value: Int) -> Int? {
+        guard let text, !text.isEmpty else { return value }
+        return Int(text)
+    }
+
+    static func response(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ object: [String: String], status: HTTPResponse.Status) -> Response {
+        let tree = ConfigValue.object(object.sorted { $0.key < $1.key }.map { ConfigValue.Member($0.key, .string($0.value)) })
+        return response(JSONWriter.pretty(tree) + "\n", contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    static func failure(_ error: any Error, activity: String, logger: Logger) -> Response {
+        let line = ErrorReporter.lines(for: error, activity: activity).first ?? "error: \(activity) failed"
+        let message = line.hasPrefix("error: ") ? String(line.dropFirst("error: ".count)) : line
+        logger.warning("request failed", metadata: ["error": "\(message)"])
+        return json(["error": message], status: .badGateway)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import RoutingModels
+
+extension OrgEngine {
+    /// A skill as the API answers: with its division's name.
+    func render(_ skill: RoutingSkill) -> RoutingSkill {
+        var skill = skill
+        skill.division = divisionRef(skill.division?.id)
+        return skill
+    }
+
+    func skillIndex(_ id: String) throws -> Int {
+        guard let index = state.skills.firstIndex(where: { $0.id == id }) else { throw APIError.notFound("skill", id: id) }
+        return index
+    }
+
+    /// Whether a listing shows this skill or language: indexed, and not deleted (unless the index has
+    /// not caught up with the delete yet).
+    func isListed(id: String?, state itemState: SkillState?) -> Bool {
+        guard isIndexed(id) else { return false }
+        return itemState != .deleted || isStillListedAfterDelete(id)
+    }
+
+    /// `GET /api/v2/routing/skills`: `name` is a case-insensitive prefix; `id` repeated or comma-separated.
+    func listSkills(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        let ids = Set(request.values("id"))
+        let name = request.value("name")
+        let skills = state.skills
+            .filter { isListed(id: $0.id, state: $0.state) }
+            .filter { ids.isEmpty || ids.contains($0.id ?? "") }
+            .filter { NameFilter.prefix($0.name, name) }
+            .sorted { NameFilter.ordered(($0.name, $0.id), ($1.name, $1.id)) }
+            .map(render)
+        return .json(try Paging.pageA(skills, request))
+    }
+
+    /// `POST /api/v2/routing/skills`.
+    mutating func createSkill(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        let body = try request.decode(CreateRoutingSkill.self)
+        let name = try Self.requireName(body.name)
+        if let existing = state.skills.first(where: { $0.name == name && $0.state != .deleted }) {
+            throw APIError.duplicateName("skill", name: name, existingID: existing.id)
+        }
+        let division = try resolveDivision(body.divisionId, field: "divisionId")
+        let id = state.makeID()
+        let skill = RoutingSkill(
+            id: id, name: name, division: Division(id: division), dateModified: currentDate(), state: .active,
+            version: "1", selfUri: "/api/v2/routing/skills/\(id)"
+        )
+        state.skills.append(skill)
+        markCreated(id)
+        return .json(render(skill))
+    }
+
+    /// `GET /api/v2/routing/skills/{skillId}`: deleted skills are still returned, with `state: deleted`.
+    func getSkill(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        .json(render(state.skills[try skillIndex(request.param("skillId"))]))
+    }
+
+    /// `PATCH /api/v2/routing/skills/{skillId}`: moves the skill to another division.
+    mutating func updateSkillDivision(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        let index = try skillIndex(request.param("skillId"))
+        let body = try request.decode(UpdateSkillDivisionRequest.self)
+        guard let divisionID = body.divisionId, !divisionID.isEmpty else { throw APIError.required("divisionId") }
+        guard state.skills[index].state != .deleted else { throw APIError.notFound("skill", id: request.param("skillId")) }
+        state.skills[index].division = Division(id: try resolveDivision(divisionID, field: "divisionId"))
+        state.skills[index].dateModified = currentDate()
+        state.skills[index].version = String((Int(state.skills[index].version ?? "1") ?? 1) + 1)
+        return .json(render(state.skills[index]))
+    }
+
+    /// `DELETE /api/v2/routing/skills/{skillId}`: a soft delete (`state: deleted`); the skill is also
+    /// taken off every user. Deleting a deleted skill is a 404.
+    mutating func deleteSkill(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        let id = request.param("skillId")
+        let index = try skillIndex(id)
+        guard state.skills[index].state != .deleted else { throw APIError.notFound("skill", id: id) }
+        let before = groupMembershipSnapshot()
+        state.skills[index].state = .deleted
+        state.skills[index].dateModified = currentDate()
+        for user in state.users.indices { state.users[user].skills.removeAll { $0.id == id } }
+        markDeleted(id)
+        groupsMayHaveChanged(since: before)
+        return .empty()
+    }
+
+    // MARK: - Membership bookkeeping
+
+    /// What every skill group shows now, to compare after a change that can alter membership.
+    func groupMembershipSnapshot() -> [String: [String]] {
+        guard !seeding, configuration.skillGroupEvaluationTime > .zero else { return [:] }
+        return Dictionary(uniqueKeysWithValues: state.skillGroups.compactMap { record in
+            record.group.id.map { ($0, visibleMembers(ofGroup: $0)) }
+        })
+    }
+
+    /// After a change to users' skills, languages or divisions (or to the org's skills): every group
+    /// whose membership changed goes `InProgress` for the evaluation time, showing its old members.
+    mutating func groupsMayHaveChanged(since before: [String: [String]]) {
+        guard !seeding, configuration.skillGroupEvaluationTime > .zero else { return }
+        for record in state.skillGroups {
+            guard let id = record.group.id, let old = before[id] else { continue }
+            if runtime.pendingGroups[id].map({ $0.until > now }) == true { continue }
+            if computeMembers(of: record) != old { startEvaluation(ofGroup: id, previousMembers: old) }
+        }
+    }
+}

@@ -1,0 +1,422 @@
+import GenesysCore
+import GenesysRouting
+public import Logging
+import RoutingModels
+
+extension RoutingSync {
+    /// Applies a plan: writes in dependency order, never throwing.
+    ///
+    /// Order: skills, languages and wrap-up codes; skill groups; queues; agents; then deletions in reverse
+    /// (queues, skill groups, then skills, languages, wrap-up codes). Changes within a tier run concurrently,
+    /// at most `concurrency` at once, through the client (its rate limiter and retry policy).
+    ///
+    /// - A change whose dependency failed (a queue whose new skill group could not be created) is skipped;
+    ///   independent work continues.
+    /// - An authentication failure (``GenesysCore/GenesysError/Code/unauthorized``,
+    ///   ``GenesysCore/GenesysError/Code/authenticationFailed``) halts at once: changes not yet started are
+    ///   skipped, and ``SyncReport/halted`` says why.
+    /// - Eventual consistency is waited out by polling with backoff on the client's clock: a write that
+    ///   fails with 404, or with 400 naming a skill or language created earlier in the run, is retried
+    ///   (bounded by ``Configuration/consistencyTimeout`` and ``Configuration/consistencyRetries``). Ids of
+    ///   created objects are taken from the create responses; nothing is searched for.
+    /// - A create that fails with a lost connection or a 5xx is sent again; if the first one did reach the
+    ///   org, the API answers 409 naming the existing object, whose id is adopted. A 409 on a create is always
+    ///   adopted the same way, so re-running after any failure creates nothing twice.
+    ///
+    /// - Parameters:
+    ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
+    ///   - concurrency: Writes in flight at once; ``Configuration/concurrency`` when `nil`.
+    /// - Returns: One result per change, and the requests the apply sent.
+    public func apply(_ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil) async -> SyncReport {
+        let logger = logger ?? routing.client.logger
+        let before = await routing.client.counters.snapshot()
+        let width = max(1, concurrency ?? configuration.concurrency)
+        let progress = ApplyProgress()
+        var results = [ChangeResult?](repeating: nil, count: plan.changes.count)
+
+        let tiers = Dictionary(grouping: plan.changes.indices, by: { Self.tier(of: plan.changes[$0]) })
+        for tier in tiers.keys.sorted() {
+            let indices = tiers[tier]!
+            await withTaskGroup(of: (Int, ChangeResult).self) { group in
+                var next = 0
+                func start(_ group: inout TaskGroup<(Int, ChangeResult)>) {
+                    let index = indices[next]
+                    next += 1
+                    let change = plan.changes[index]
+                    group.addTask { (index, await self.run(change, progress: progress, logger: logger)) }
+                }
+                while next < indices.count, next < width { start(&group) }
+                while let (index, result) = await group.next() {
+                    results[index] = result
+                    if next < indices.count { start(&group) }
+                }
+            }
+        }
+
+        if configuration.waitForSkillGroupMembership {
+            for id in await progress.touchedGroups {
+                do {
+                    try await routing.waitForSkillGroupMembership(skillGroupID: id, timeout: configuration.consistencyTimeout, logger: logger)
+                } catch {
+                    logger.debug("skill group membership still in progress", metadata: ["skillGroupId": "\(id)", "error": "\(error)"])
+                }
+            }
+        }
+
+        let after = await routing.client.counters.snapshot()
+        return SyncReport(
+            plan: plan, results: results.map { $0! }, requests: RequestSummary(after.since(before)),
+            halted: await progress.halted
+        )
+    }
+
+    /// Tiers in apply order.
+    static func tier(of change: PlannedChange) -> Int {
+        switch (change.action, change.kind) {
+        case (.delete, .queue): return 4
+        case (.delete, .skillGroup): return 5
+        case (.delete, _): return 6
+        case (_, .skill), (_, .language), (_, .wrapupCode): return 0
+        case (_, .skillGroup): return 1
+        case (_, .queue): return 2
+        case (_, .agent): return 3
+        }
+    }
+
+    /// Runs one change and records its outcome.
+    private func run(_ change: PlannedChange, progress: ApplyProgress, logger: Logger) async -> ChangeResult {
+        func result(_ status: ChangeResult.Status, _ error: String? = nil) -> ChangeResult {
+            ChangeResult(kind: change.kind, name: change.name, action: change.action, status: status, error: error)
+        }
+        if let reason = await progress.halted {
+            await progress.markFailed(change.object)
+            return result(.skipped, "not attempted: the run halted (\(reason))")
+        }
+        if Task.isCancelled {
+            await progress.markFailed(change.object)
+            return result(.skipped, "not attempted: cancelled")
+        }
+        if let failed = await progress.firstFailed(of: change.dependsOn) {
+            await progress.markFailed(change.object)
+            return result(.skipped, "depends on \(failed), which was not applied")
+        }
+        guard let operation = change.operation else {
+            await progress.markFailed(change.object)
+            return result(.skipped, "this plan was decoded from JSON and cannot be applied; plan again")
+        }
+        do {
+            try await execute(operation, change: change, progress: progress, logger: logger)
+            logger.debug("routing sync applied", metadata: ["change": "\(change.action.rawValue) \(change.kind.rawValue) \(change.name)"])
+            return result(.applied)
+        } catch let error as GenesysError {
+            await progress.markFailed(change.object)
+            if error.code == .unauthorized || error.code == .authenticationFailed {
+                await progress.halt("authentication failed: \(error.localizedMessage)")
+            }
+            logger.debug("routing sync change failed", metadata: ["change": "\(change.id)", "error": "\(error)"])
+            return result(.failed, error.localizedMessage)
+        } catch is CancellationError {
+            await progress.markFailed(change.object)
+            await progress.halt("cancelled")
+            return result(.failed, "cancelled")
+        } catch {
+            await progress.markFailed(change.object)
+            return result(.failed, "\(error)")
+        }
+    }
+
+    // MARK: - Operations
+
+    private func execute(_ operation: Operation, change: PlannedChange, progress: ApplyProgress, logger: Logger) async throws {
+        let routing = self.routing
+        let ref = change.object
+        switch operation {
+        case .createSkill(let name, let divisionID):
+            let id = try await create(name: name, logger: logger) {
+                try await routing.createSkill(name: name, divisionID: divisionID, logger: logger).id
+            }
+            await progress.register(ref, id: id)
+        case .moveSkill(let id, let divisionID):
+            _ = try await routing.updateSkillDivision(id: id, divisionID: divisionID, logger: logger)
+        case .deleteSkill(let id):
+            try await deleting { try await routing.deleteSkill(id: id, logger: logger) }
+        case .createLanguage(let name):
+            let id = try await create(name: name, logger: logger) {
+                try await routing.createLanguage(name: name, logger: logger).id
+            }
+            await progress.register(ref, id: id)
+        case .deleteLanguage(let id):
+            try await deleting { try await routing.deleteLanguage(id: id, logger: logger) }
+        case .createWrapupCode(let name, let divisionID):
+            let request = WrapupCodeRequest(name: name, division: divisionID.map { Division(id: $0) })
+            let id = try await create(name: name, logger: logger) {
+                try await routing.createWrapupCode(request, logger: logger).id
+            }
+            await progress.register(ref, id: id)
+        case .updateWrapupCode(let id, let request):
+            _ = try await routing.updateWrapupCode(id: id, request, logger: logger)
+        case .deleteWrapupCode(let id):
+            try await deleting { try await routing.deleteWrapupCode(id: id, logger: logger) }
+
+        case .createSkillGroup(let write):
+            let group = write.group
+            let body = SkillGroupWithMemberDivisions(
+                name: group.name, division: group.division, description: group.description,
+                skillConditions: group.skillConditions, memberDivisions: write.memberDivisionIDs
+            )
+            let id = try await untilConsistent(mentioning: write.newSkillNames, logger: logger) {
+                try await self.create(name: group.name ?? change.name, logger: logger) {
+                    try await routing.createSkillGroup(body, logger: logger).id
+                }
+            }
+            await progress.register(ref, id: id)
+            await progress.touched(group: id)
+        case .updateSkillGroup(let id, let write):
+            if write.patch {
+                var group = write.group
+                if write.needsCurrentConditions {
+                    group.skillConditions = try await routing.getSkillGroup(id: id, logger: logger).skillConditions
+                }
+                _ = try await untilConsistent(mentioning: write.newSkillNames, idempotent: true, logger: logger) {
+                    try await routing.updateSkillGroup(id: id, group, logger: logger)
+                }
+            }
+            if !write.addMemberDivisions.isEmpty || !write.removeMemberDivisions.isEmpty {
+                try await routing.updateSkillGroupMemberDivisions(
+                    skillGroupID: id, add: write.addMemberDivisions, remove: write.removeMemberDivisions, logger: logger)
+            }
+            await progress.touched(group: id)
+        case .deleteSkillGroup(let id):
+            try await deleting { try await routing.deleteSkillGroup(id: id, logger: logger) }
+
+        case .createQueue(let write):
+            guard var request = write.request else { return }
+            if let groups = write.skillGroups {
+                request.memberGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
+            }
+            let body = CreateQueueRequest(queue: request)
+            let id = try await untilConsistent(mentioning: [], logger: logger) {
+                try await self.create(name: change.name, logger: logger) {
+                    try await routing.createQueue(body, logger: logger).id
+                }
+            }
+            await progress.register(ref, id: id)
+            try await queueMembership(queueID: id, write, progress: progress, logger: logger)
+        case .updateQueue(let id, let write):
+            if var request = write.request {
+                if let groups = write.skillGroups {
+                    let others = (request.memberGroups ?? []).filter { $0.type != .skillGroup }
+                    let skillGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
+                    request.memberGroups = others + skillGroups
+                }
+                let body = request
+                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                    try await routing.updateQueue(id: id, body, logger: logger)
+                }
+            }
+            try await queueMembership(queueID: id, write, progress: progress, logger: logger)
+        case .deleteQueue(let id):
+            try await deleting { try await routing.deleteQueue(id: id, logger: logger) }
+
+        case .updateAgent(let write):
+            let userID = write.userID
+            if let skills = write.replaceSkills {
+                let posts = try await skills.asyncMap { UserRoutingSkillPost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency) }
+                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                    try await routing.replaceUserRoutingSkills(userID: userID, posts, logger: logger)
+                }
+            } else if !write.upsertSkills.isEmpty {
+                let posts = try await write.upsertSkills.asyncMap {
+                    UserRoutingSkillPost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency)
+                }
+                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                    try await routing.addOrUpdateUserRoutingSkills(userID: userID, posts, logger: logger)
+                }
+            }
+            if !write.upsertLanguages.isEmpty {
+                let posts = try await write.upsertLanguages.asyncMap {
+                    UserRoutingLanguagePost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency)
+                }
+                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                    try await routing.addOrUpdateUserRoutingLanguages(userID: userID, posts, logger: logger)
+                }
+            }
+            for languageID in write.removeLanguages {
+                try await deleting { try await routing.removeUserRoutingLanguage(userID: userID, languageID: languageID, logger: logger) }
+            }
+        }
+    }
+
+    private func queueMembership(queueID: String, _ write: QueueWrite, progress: ApplyProgress, logger: Logger) async throws {
+        let routing = self.routing
+        if !write.addMembers.isEmpty {
+            try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                try await routing.addQueueMembers(queueID: queueID, userIDs: write.addMembers, logger: logger)
+            }
+        }
+        if !write.removeMembers.isEmpty {
+            try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                try await routing.removeQueueMembers(queueID: queueID, userIDs: write.removeMembers, logger: logger)
+            }
+        }
+        if !write.addWrapupCodes.isEmpty {
+            let ids = try await write.addWrapupCodes.asyncMap { try await progress.id(of: $0) }
+            _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                try await routing.addQueueWrapupCodes(queueID: queueID, codeIDs: ids, logger: logger)
+            }
+        }
+        for codeID in write.removeWrapupCodes {
+            try await deleting { try await routing.removeQueueWrapupCode(queueID: queueID, codeID: codeID, logger: logger) }
+        }
+    }
+
+    // MARK: - Resilience
+
+    /// A create that survives lost answers: sent again after a lost connection or a 5xx (the client does
+    /// not retry non-idempotent POSTs), and a 409 naming an existing object of the same name adopts its id.
+    private func create(name: String, logger: Logger, _ body: () async throws -> String?) async throws -> String {
+        var attempts = 0
+        var delay = Duration.milliseconds(500)
+        while true {
+            do {
+                guard let id = try await body() else {
+                    throw GenesysError(code: .decoding, operation: "routingSync.create", message: "the create response carried no id")
+                }
+                return id
+            } catch let error as GenesysError where error.code == .conflict {
+                if let id = Self.existingID(in: error, name: name) {
+                    logger.debug("routing sync adopted an existing object", metadata: ["name": "\(name)", "id": "\(id)"])
+                    return id
+                }
+                throw error
+            } catch let error as GenesysError
+                where [.transport, .timedOut, .serverError].contains(error.code) && attempts < 3 {
+                attempts += 1
+                logger.debug("routing sync create failed; sending it again", metadata: ["name": "\(name)", "error": "\(error)"])
+                try await routing.client.clock.sleep(for: delay)
+                delay *= 2
+            }
+        }
+    }
+
+    /// The id of the object a 409 says already has `name`.
+    static func existingID(in error: GenesysError, name: String) -> String? {
+        if let body = error.body, let id = body.entityId, body.entityName == nil || body.entityName == name {
+            return id
+        }
+        if let detail = error.details.first(where: { $0.entityId != nil }), detail.entityName == nil || detail.entityName == name {
+            return detail.entityId
+        }
+        return nil
+    }
+
+    /// A delete that treats "already gone" (404) as done.
+    private func deleting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as GenesysError where error.code == .notFound {
+            return
+        }
+    }
+
+    /// Retries a write while the org has not caught up: 404 (an object created moments ago), or 400
+    /// naming a skill or language created earlier in this run. Backoff on the client's clock, bounded.
+    ///
+    /// With `idempotent`, a write whose effect does not depend on how often it is sent (set these skills to
+    /// these proficiencies, add these members) is also sent again after a lost connection or a 5xx, which the
+    /// client does not do for POST and PATCH.
+    @discardableResult
+    private func untilConsistent<T>(
+        mentioning names: [String], idempotent: Bool = false, logger: Logger, _ body: () async throws -> T
+    ) async throws -> T {
+        let clock = routing.client.clock
+        let stopwatch = SyncStopwatch(clock: clock)
+        var delay = Duration.milliseconds(250)
+        var attempt = 0
+        var resends = 0
+        while true {
+            do {
+                return try await body()
+            } catch let error as GenesysError where attempt < configuration.consistencyRetries
+                && stopwatch.elapsed + delay <= configuration.consistencyTimeout
+                && Self.isConsistencyLag(error, names: names) {
+                attempt += 1
+                logger.debug("routing sync waiting for the org to catch up", metadata: [
+                    "operation": "\(error.operation)", "attempt": "\(attempt)", "delayMs": "\(delay / .milliseconds(1))",
+                ])
+                try await clock.sleep(for: delay)
+                delay = min(delay * 2, .seconds(8))
+            } catch let error as GenesysError where idempotent && resends < 3 && [.transport, .timedOut, .serverError].contains(error.code) {
+                resends += 1
+                logger.debug("routing sync sending an idempotent write again", metadata: [
+                    "operation": "\(error.operation)", "attempt": "\(resends)", "error": "\(error)",
+                ])
+                try await clock.sleep(for: .milliseconds(500) * resends)
+            }
+        }
+    }
+
+    static func isConsistencyLag(_ error: GenesysError, names: [String]) -> Bool {
+        if error.code == .notFound { return true }
+        guard error.code == .badRequest, !names.isEmpty else { return false }
+        let texts = [error.message, error.body?.entityName, error.body?.messageWithParams]
+            .compactMap { $0 } + error.details.compactMap(\.entityName)
+        return names.contains { name in texts.contains { $0.contains(name) } }
+    }
+}
+
+/// Shared state of one apply run.
+actor ApplyProgress {
+    private var createdIDs: [ObjectRef: String] = [:]
+    private var failed: Set<ObjectRef> = []
+    private(set) var halted: String?
+    private(set) var touchedGroups: [String] = []
+
+    func register(_ ref: ObjectRef, id: String) { createdIDs[ref] = id }
+
+    func markFailed(_ ref: ObjectRef) { failed.insert(ref) }
+
+    func firstFailed(of refs: [ObjectRef]) -> ObjectRef? { refs.first { failed.contains($0) } }
+
+    func halt(_ reason: String) {
+        if halted == nil { halted = reason }
+    }
+
+    func touched(group id: String) {
+        if !touchedGroups.contains(id) { touchedGroups.append(id) }
+    }
+
+    func id(of target: ObjectID) throws -> String {
+        switch target {
+        case .existing(let id): return id
+        case .created(let ref):
+            guard let id = createdIDs[ref] else {
+                throw GenesysError(code: .invalidRequest, operation: "routingSync.apply", message: "\(ref) was not created")
+            }
+            return id
+        }
+    }
+}
+
+/// Elapsed time on an injected clock.
+struct SyncStopwatch: Sendable {
+    private let read: @Sendable () -> Duration
+
+    init(clock: any Clock<Duration>) { read = Self.make(clock) }
+
+    private static func make<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
+    }
+
+    var elapsed: Duration { read() }
+}
+
+extension Array where Element: Sendable {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}

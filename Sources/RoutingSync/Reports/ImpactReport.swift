@@ -1,0 +1,112 @@
+public import Logging
+import RoutingModels
+
+/// Per skill: the agents holding it, the skill groups whose conditions use it, and the queues reached
+/// through those groups. What to check before changing or deleting a skill.
+public struct ImpactReport: Sendable, Hashable, Codable {
+    /// The impact of one skill.
+    public struct SkillImpact: Sendable, Hashable, Codable {
+        /// The skill's name.
+        public var skill: String
+        /// Emails (or `id:<userId>`) of the agents holding the skill, sorted.
+        public var agents: [String]
+        /// Skill groups whose conditions name the skill (at any depth), sorted.
+        public var skillGroups: [String]
+        /// Queues that have one of those skill groups as a member group, sorted.
+        public var queues: [String]
+
+        /// Creates an entry.
+        public init(skill: String, agents: [String] = [], skillGroups: [String] = [], queues: [String] = []) {
+            self.skill = skill
+            self.agents = agents
+            self.skillGroups = skillGroups
+            self.queues = queues
+        }
+    }
+
+    /// One entry per skill, sorted by name.
+    public var skills: [SkillImpact]
+
+    /// Creates a report.
+    public init(skills: [SkillImpact]) {
+        self.skills = skills
+    }
+
+    /// CSV (RFC 4180): `skill,agentCount,agents,skillGroups,queues`, list cells joined with `; `.
+    public func csv() -> String {
+        var lines = ["skill,agentCount,agents,skillGroups,queues"]
+        for entry in skills {
+            lines.append([
+                entry.skill, String(entry.agents.count), entry.agents.joined(separator: "; "),
+                entry.skillGroups.joined(separator: "; "), entry.queues.joined(separator: "; "),
+            ].map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Pretty-printed JSON: `{"skills": [{"skill", "agents", "skillGroups", "queues"}]}`.
+    public func json() -> String {
+        let tree = ConfigValue.object([.init("skills", .array(skills.map { entry in
+            .object([
+                .init("skill", .string(entry.skill)),
+                .init("agents", .array(entry.agents.map(ConfigValue.string))),
+                .init("skillGroups", .array(entry.skillGroups.map(ConfigValue.string))),
+                .init("queues", .array(entry.queues.map(ConfigValue.string))),
+            ])
+        }))])
+        return JSONText.render(tree, pretty: true) + "\n"
+    }
+
+    /// A Markdown table: skill, number of agents, skill groups, queues.
+    public func markdown() -> String {
+        var lines = ["| Skill | Agents | Skill groups | Queues |", "|---|---:|---|---|"]
+        for entry in skills {
+            lines.append("| \(Self.markdownCell(entry.skill)) | \(entry.agents.count) | "
+                + "\(Self.markdownCell(entry.skillGroups.joined(separator: ", "))) | "
+                + "\(Self.markdownCell(entry.queues.joined(separator: ", "))) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    static func markdownCell(_ text: String) -> String {
+        let escaped = text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        return escaped.isEmpty ? "—" : escaped
+    }
+}
+
+extension RoutingSync {
+    /// Reads skills, skill groups (with conditions), queues and users' skills, and reports per skill who
+    /// holds it and where it routes.
+    /// - Throws: ``GenesysCore/GenesysError``.
+    public func impactReport(logger: Logger? = nil) async throws -> ImpactReport {
+        Self.impactReport(from: try await readOrg(scope: .impact, logger: logger))
+    }
+
+    /// The impact report of a snapshot (pure).
+    public static func impactReport(from snapshot: OrgSnapshot) -> ImpactReport {
+        let groups = snapshot.skillGroups ?? []
+        let queues = snapshot.queues ?? []
+        var entries: [ImpactReport.SkillImpact] = []
+        for skill in snapshot.skills ?? [] {
+            guard let name = skill.name else { continue }
+            let agents = (snapshot.agents ?? []).filter { agent in agent.skills.contains { $0.id == skill.id && skill.id != nil } }
+                .map(\.displayName).sorted(by: NameOrder.precedes)
+            let using = groups.filter { ConditionCanon.names($0.group.skillConditions).skills.contains(name) }
+            let groupIDs = Set(using.compactMap(\.group.id))
+            let reached = queues.filter { queue in
+                (queue.queue.memberGroups ?? []).contains { $0.type == .skillGroup && groupIDs.contains($0.id ?? "") }
+            }
+            entries.append(ImpactReport.SkillImpact(
+                skill: name, agents: agents,
+                skillGroups: using.compactMap(\.group.name).sorted(by: NameOrder.precedes),
+                queues: reached.compactMap(\.queue.name).sorted(by: NameOrder.precedes)
+            ))
+        }
+        return ImpactReport(skills: entries.sorted { NameOrder.precedes($0.skill, $1.skill) })
+    }
+}
