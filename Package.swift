@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Codable + Sendable wire types, no networking.
@@ -80,6 +81,14 @@ let package = Package(
                     name: "NIOCore", package: "swift-nio",
                     condition: .when(traits: ["AsyncHTTPClientSupport"])
                 ),
+                .product(
+                    name: "NIOHTTP1", package: "swift-nio",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
+                .product(
+                    name: "NIOPosix", package: "swift-nio",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
             ]
         ),
         .target(
@@ -112,7 +121,8 @@ let package = Package(
         .target(
             name: "GenesysTestingServer",
             dependencies: [
-                "GenesysTesting", "GenesysCore",
+                "GenesysTesting", "GenesysCore", "RoutingModels",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -161,6 +171,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
             ]
         ),
         .testTarget(
