@@ -12,7 +12,8 @@ extension GenesysClient {
     ///
     /// Pipeline: cancellation check → rate limiter → token → transport. A 401 drops the token and replays
     /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
-    /// clock. A `CancellationError` is never retried and is rethrown unwrapped.
+    /// clock. A `CancellationError` is never retried and is rethrown unwrapped. A retried DELETE that finds
+    /// nothing (404) counts as done, because the earlier attempt whose answer was lost deleted the object.
     /// - Throws: ``GenesysError`` or `CancellationError`.
     public func send(_ request: GenesysRequest, logger: Logger? = nil) async throws -> GenesysResponse {
         let logger = logger ?? self.logger
@@ -53,6 +54,12 @@ extension GenesysClient {
                     "correlationId": "\(correlation ?? "-")",
                 ])
                 if (200..<300).contains(status) {
+                    return GenesysResponse(head: response.head, body: response.body)
+                }
+                // A DELETE retried after an attempt whose outcome was unknown (lost connection, 5xx) may find the
+                // object already gone: the earlier attempt deleted it. The caller's goal is met, so report success.
+                if status == 404, request.method == .delete, retryNumber > 0 {
+                    logger.debug("genesys retried delete found nothing to delete; treating as done", metadata: ["operation": "\(request.operation)"])
                     return GenesysResponse(head: response.head, body: response.body)
                 }
                 if status == 429 { await counters.recordThrottled() }

@@ -35,7 +35,8 @@ public struct StandardRetryPolicy: RetryPolicy {
     public var maxElapsed: Duration
     /// The longest `Retry-After` the policy waits for; beyond it the request fails as rate-limited.
     public var maxRetryAfter: Duration
-    /// Extra delay, up to this much, added to a server-given `Retry-After` (it is rounded to seconds).
+    /// Margin added to a server-given `Retry-After`, which Genesys rounds to whole seconds: half of it always,
+    /// the other half as jitter (so the default adds 0.5–1 s, and exactly 1 s with ``Jitter/none``).
     public var retryAfterJitter: Duration
     /// How backoff delays are randomised.
     public var jitter: Jitter
@@ -73,7 +74,9 @@ public struct StandardRetryPolicy: RetryPolicy {
             case 429, 503:
                 if let retryAfter {
                     guard retryAfter <= maxRetryAfter, retryAfter <= remaining else { return .stop }
-                    delay = retryAfter + jitter.apply(retryAfterJitter)
+                    // Genesys rounds Retry-After to whole seconds (§3.8): always wait at least half the margin more,
+                    // plus jitter over the other half, so a retry never arrives early and retries spread out.
+                    delay = retryAfter + retryAfterJitter / 2 + jitter.apply(retryAfterJitter / 2)
                 } else {
                     delay = backoff(attempt.retryNumber)
                 }

@@ -18,10 +18,23 @@ extension RoutingSync {
     /// - Eventual consistency is waited out by polling with backoff on the client's clock: a write that
     ///   fails with 404, or with 400 naming a skill or language created earlier in the run, is retried
     ///   (bounded by ``Configuration/consistencyTimeout`` and ``Configuration/consistencyRetries``). Ids of
-    ///   created objects are taken from the create responses; nothing is searched for.
-    /// - A create that fails with a lost connection or a 5xx is sent again; if the first one did reach the
-    ///   org, the API answers 409 naming the existing object, whose id is adopted. A 409 on a create is always
-    ///   adopted the same way, so re-running after any failure creates nothing twice.
+    ///   created objects are taken from the create responses when they arrive.
+    /// - A create (skill, language, wrap-up code, skill group, queue) whose outcome is unknown — a lost
+    ///   connection, a timeout (`GenesysError.Code.timedOut`, including 408/504) or another 5xx, after which
+    ///   the org may or may not have created the object — is **not** simply sent again. The object is first
+    ///   looked up by its exact name (`RoutingAPI.findSkill(named:logger:)` and its siblings), polling with
+    ///   exponential backoff on the client's clock for up to ``Configuration/consistencyTimeout``, because
+    ///   Genesys's search index lags behind writes. If it is found, its id is adopted; the
+    ///   create is sent again (at most 3 times in all) only when it is still not found at the end of that
+    ///   bound. If no lookup could be answered, or several objects already have the name, the change fails
+    ///   instead of risking a duplicate, and a re-run (which re-reads the org) picks it up.
+    /// - What is and is not established: Genesys documents no idempotency key for these POSTs, and whether it
+    ///   refuses a duplicate name with 409 (and names the existing object) is **not** established — only the
+    ///   in-memory `FakeGenesysOrg` is known to do so. The lookup above is what prevents duplicates; a 409
+    ///   whose body names an existing object with this name is still adopted as a second safety net. Two
+    ///   limits remain: an object created by the lost request that stays invisible to search for longer than
+    ///   the bound is created again, and another writer creating the same name at the same moment is adopted
+    ///   as if it were ours (identity is the exact name).
     ///
     /// - Parameters:
     ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
@@ -134,6 +147,8 @@ extension RoutingSync {
         case .createSkill(let name, let divisionID):
             let id = try await create(name: name, logger: logger) {
                 try await routing.createSkill(name: name, divisionID: divisionID, logger: logger).id
+            } find: {
+                try await routing.findSkill(named: name, logger: logger)?.id
             }
             await progress.register(ref, id: id)
         case .moveSkill(let id, let divisionID):
@@ -143,6 +158,8 @@ extension RoutingSync {
         case .createLanguage(let name):
             let id = try await create(name: name, logger: logger) {
                 try await routing.createLanguage(name: name, logger: logger).id
+            } find: {
+                try await routing.findLanguage(named: name, logger: logger)?.id
             }
             await progress.register(ref, id: id)
         case .deleteLanguage(let id):
@@ -151,6 +168,8 @@ extension RoutingSync {
             let request = WrapupCodeRequest(name: name, division: divisionID.map { Division(id: $0) })
             let id = try await create(name: name, logger: logger) {
                 try await routing.createWrapupCode(request, logger: logger).id
+            } find: {
+                try await routing.findWrapupCode(named: name, logger: logger)?.id
             }
             await progress.register(ref, id: id)
         case .updateWrapupCode(let id, let request):
@@ -164,9 +183,12 @@ extension RoutingSync {
                 name: group.name, division: group.division, description: group.description,
                 skillConditions: group.skillConditions, memberDivisions: write.memberDivisionIDs
             )
+            let name = group.name ?? change.name
             let id = try await untilConsistent(mentioning: write.newSkillNames, logger: logger) {
-                try await self.create(name: group.name ?? change.name, logger: logger) {
+                try await self.create(name: name, logger: logger) {
                     try await routing.createSkillGroup(body, logger: logger).id
+                } find: {
+                    try await routing.findSkillGroup(named: name, logger: logger)?.id
                 }
             }
             await progress.register(ref, id: id)
@@ -195,9 +217,12 @@ extension RoutingSync {
                 request.memberGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
             }
             let body = CreateQueueRequest(queue: request)
+            let name = change.name
             let id = try await untilConsistent(mentioning: [], logger: logger) {
-                try await self.create(name: change.name, logger: logger) {
+                try await self.create(name: name, logger: logger) {
                     try await routing.createQueue(body, logger: logger).id
+                } find: {
+                    try await routing.findQueue(named: name, logger: logger)?.id
                 }
             }
             await progress.register(ref, id: id)
@@ -272,30 +297,100 @@ extension RoutingSync {
 
     // MARK: - Resilience
 
-    /// A create that survives lost answers: sent again after a lost connection or a 5xx (the client does
-    /// not retry non-idempotent POSTs), and a 409 naming an existing object of the same name adopts its id.
-    private func create(name: String, logger: Logger, _ body: () async throws -> String?) async throws -> String {
-        var attempts = 0
-        var delay = Duration.milliseconds(500)
+    /// A create that survives lost answers without relying on the API refusing duplicate names.
+    ///
+    /// When `post` fails so that the object may or may not exist (`outcomeIsUnknown(_:)`), the object is
+    /// looked up by exact name with `find` (see `lookUpAfterUnknownOutcome(name:logger:_:)`) before
+    /// anything is sent again; a found id is adopted. The create is sent again (at most 3 resends) only when
+    /// the lookup ends in a definite "not found". A 409 naming an existing object with this name is adopted
+    /// too, as a second safety net; whether Genesys answers a duplicate name that way is not established.
+    private func create(
+        name: String, logger: Logger, _ post: () async throws -> String?, find: () async throws -> String?
+    ) async throws -> String {
+        var resends = 0
         while true {
+            let failure: GenesysError
             do {
-                guard let id = try await body() else {
+                guard let id = try await post() else {
                     throw GenesysError(code: .decoding, operation: "routingSync.create", message: "the create response carried no id")
                 }
                 return id
             } catch let error as GenesysError where error.code == .conflict {
                 if let id = Self.existingID(in: error, name: name) {
-                    logger.debug("routing sync adopted an existing object", metadata: ["name": "\(name)", "id": "\(id)"])
+                    logger.debug("routing sync adopted an existing object named in a 409", metadata: ["name": "\(name)", "id": "\(id)"])
                     return id
                 }
                 throw error
-            } catch let error as GenesysError
-                where [.transport, .timedOut, .serverError].contains(error.code) && attempts < 3 {
-                attempts += 1
-                logger.debug("routing sync create failed; sending it again", metadata: ["name": "\(name)", "error": "\(error)"])
-                try await routing.client.clock.sleep(for: delay)
-                delay *= 2
+            } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
+                failure = error
             }
+            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
+            case .found(let id):
+                logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
+                    "name": "\(name)", "id": "\(id)", "error": "\(failure)",
+                ])
+                return id
+            case .absent where resends < 3:
+                resends += 1
+                logger.debug("routing sync create had no effect; sending it again", metadata: [
+                    "name": "\(name)", "attempt": "\(resends)", "error": "\(failure)",
+                ])
+            case .absent, .unanswered:
+                throw failure
+            }
+        }
+    }
+
+    /// Whether a failed write may nonetheless have taken effect: the connection was lost, the request timed
+    /// out (including 408 and 504), or the server failed (5xx) — after the request may have been processed.
+    static func outcomeIsUnknown(_ error: GenesysError) -> Bool {
+        [.transport, .timedOut, .serverError].contains(error.code)
+    }
+
+    /// What a lookup after a create with an unknown outcome found.
+    enum LookupOutcome: Equatable, Sendable {
+        /// An object with exactly the name exists: its id.
+        case found(String)
+        /// The last lookup answered: no object has the name.
+        case absent
+        /// No lookup could be answered (each failed with a transient error).
+        case unanswered
+    }
+
+    /// Looks an object up by exact name after a create whose outcome is unknown, polling with exponential
+    /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to
+    /// ``Configuration/consistencyTimeout``: the search index lags behind writes, so "not found" right after
+    /// the create proves little. Stops at the first hit.
+    ///
+    /// A lookup that fails transiently (lost connection, timeout, 5xx, 429 after the client's own retries)
+    /// counts as "no answer" and polling continues; any other error (several objects with exactly this name,
+    /// an authentication failure, …) is thrown.
+    func lookUpAfterUnknownOutcome(
+        name: String, logger: Logger, _ find: () async throws -> String?
+    ) async throws -> LookupOutcome {
+        let clock = routing.client.clock
+        let stopwatch = SyncStopwatch(clock: clock)
+        var delay = Duration.milliseconds(250)
+        var outcome = LookupOutcome.unanswered
+        var lookups = 0
+        while true {
+            try Task.checkCancellation()
+            lookups += 1
+            do {
+                if let id = try await find() { return .found(id) }
+                outcome = .absent
+            } catch let error as GenesysError where Self.outcomeIsUnknown(error) || error.code == .rateLimited {
+                outcome = .unanswered
+                logger.debug("routing sync lookup after a lost create failed", metadata: ["name": "\(name)", "error": "\(error)"])
+            }
+            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout else {
+                logger.debug("routing sync lookup after a lost create gave up", metadata: [
+                    "name": "\(name)", "lookups": "\(lookups)", "outcome": "\(outcome)",
+                ])
+                return outcome
+            }
+            try await clock.sleep(for: delay)
+            delay = min(delay * 2, .seconds(8))
         }
     }
 

@@ -4,7 +4,7 @@ public import FoundationEssentials
 public import Foundation
 #endif
 
-/// Reads and validates desired-state files (format version 1, desired-state.md). No network.
+/// Reads and validates desired-state files (format version 1, `Documentation/DesiredStateFormat.md`). No network.
 ///
 /// Validation covers syntax, unknown keys, required fields, types, enumerations, ranges (agent
 /// proficiencies 0.0–5.0, condition proficiencies integers 0–5, ACW timeout 1 s–60 min), names (trimmed,

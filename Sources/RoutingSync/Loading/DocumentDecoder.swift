@@ -6,7 +6,7 @@ import Foundation
 import RoutingModels
 
 /// Turns a ``SourceNode`` tree into a ``DesiredState``, collecting every problem instead of stopping at the
-/// first (desired-state.md, format version 1).
+/// first (`Documentation/DesiredStateFormat.md`, format version 1).
 struct DocumentDecoder {
     let file: String
     private(set) var problems: [ValidationProblem] = []

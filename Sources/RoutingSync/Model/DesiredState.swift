@@ -4,7 +4,7 @@ public import RoutingModels
 ///
 /// Everything is referenced by name, never by id. A property that is `nil` (or an optional list that is
 /// `nil`) was not written in the file and is **not managed**: it is neither compared nor changed. See
-/// `Documentation/desired-state.md` for the format and the `SyncingFromAFile` article for the semantics.
+/// `Documentation/DesiredStateFormat.md` for the format and <doc:SyncingFromAFile> for the semantics.
 public struct DesiredState: Sendable, Hashable {
     /// Settings for objects that name no division.
     public struct Defaults: Sendable, Hashable {

@@ -59,8 +59,8 @@ public struct FieldChange: Sendable, Hashable, Codable, CustomStringConvertible 
 
 /// One change a plan makes to one object.
 ///
-/// Encodes as cli.md's `{"action", "kind", "name", "fields": [{"field", "from", "to"}]}` (`fields`
-/// left out when empty).
+/// Encodes as in the CLI's JSON output (`Documentation/CLI.md`):
+/// `{"action", "kind", "name", "fields": [{"field", "from", "to"}]}` (`fields` left out when empty).
 public struct PlannedChange: Sendable, Hashable, Codable, Identifiable, CustomStringConvertible {
     /// What happens to the object.
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
@@ -170,7 +170,8 @@ public struct PlannedChange: Sendable, Hashable, Codable, Identifiable, CustomSt
 /// ``RoutingSync/plan(_:options:logger:)`` (read, then plan). A plan with no changes means the org matches
 /// the file; that is also how drift is detected (``RoutingSync/detectDrift(_:options:logger:)``).
 ///
-/// Encodes as cli.md's `{"changes": [...], "summary": {"create", "update", "replace", "delete", "unchanged"}}`.
+/// Encodes as in the CLI's JSON output (`Documentation/CLI.md`):
+/// `{"changes": [...], "summary": {"create", "update", "replace", "delete", "unchanged"}}`.
 public struct SyncPlan: Sendable, Hashable, Codable {
     /// Counts per action.
     public struct Summary: Sendable, Hashable, Codable {

@@ -51,8 +51,8 @@ public struct ChangeResult: Sendable, Hashable, Codable, CustomStringConvertible
 /// The outcome of applying a plan: the plan, one result per change (in plan order), and the requests
 /// it cost. Partial failure is reported here, never thrown.
 ///
-/// Encodes as cli.md's apply output: `{"changes", "summary", "results", "requests": {"total", "writes",
-/// "retries"}}`, plus `"halted"` when the run stopped early.
+/// Encodes as the CLI's apply output (`Documentation/CLI.md`): `{"changes", "summary", "results",
+/// "requests": {"total", "writes", "retries"}}`, plus `"halted"` when the run stopped early.
 public struct SyncReport: Sendable, Hashable, Codable {
     /// The plan that was applied.
     public var plan: SyncPlan
@@ -84,7 +84,7 @@ public struct SyncReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case changes, summary, results, requests, halted }
 
-    /// Encodes the cli.md shape.
+    /// Encodes the CLI's shape (`Documentation/CLI.md`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(plan.changes, forKey: .changes)
@@ -94,7 +94,7 @@ public struct SyncReport: Sendable, Hashable, Codable {
         try container.encodeIfPresent(halted, forKey: .halted)
     }
 
-    /// Decodes the cli.md shape (the plan cannot be applied again).
+    /// Decodes the CLI's shape, `Documentation/CLI.md` (the plan cannot be applied again).
     public init(from decoder: any Decoder) throws {
         plan = try SyncPlan(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -139,14 +139,15 @@ struct RoundTripsAgainstFakeOrgTests {
         let source = try await f.routing.createQueue(CreateQueueRequest(queue: QueueRequest(
             name: "Template", description: "template", mediaSettings: QueuesAgainstFakeOrgTests.media,
             acwSettings: QueuesAgainstFakeOrgTests.acw, skillEvaluationMethod: .all)))
+        let sourceID = try #require(source.id)
         let copy = try await f.routing.createQueue(CreateQueueRequest(
-            queue: QueueRequest(name: "Copy", skillEvaluationMethod: .best), sourceQueueId: try #require(source.id)))
+            queue: QueueRequest(name: "Copy", skillEvaluationMethod: .best), sourceQueueId: sourceID))
         #expect(copy.name == "Copy")
         #expect(copy.acwSettings == QueuesAgainstFakeOrgTests.acw)
         #expect(copy.mediaSettings == QueuesAgainstFakeOrgTests.media)
         #expect(copy.skillEvaluationMethod == .best)
         #expect(copy.description == nil)
-        #expect(try f.bodies(.post, "/api/v2/routing/queues").last?["sourceQueueId"] == .string(try #require(source.id)))
+        #expect(try f.bodies(.post, "/api/v2/routing/queues").last?["sourceQueueId"] == .string(sourceID))
     }
 
     @Test("waitUntil polls queue members on the org's clock until an added agent shows up")

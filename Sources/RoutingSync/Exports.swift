@@ -1,0 +1,2 @@
+// `import RoutingSync` brings the typed API, the client and the wire types along.
+@_exported public import GenesysRouting
