@@ -138,6 +138,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -149,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "GenesysCoreTests",
             dependencies: [
-                "GenesysCore", "GenesysTesting",
+                "GenesysCore", "GenesysTesting", "RoutingModels",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -202,6 +203,7 @@ let package = Package(
             dependencies: [
                 "RoutingSync", "GenesysRouting", "GenesysCore", "RoutingModels", "GenesysTesting",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Fixtures")]
         ),
