@@ -19,26 +19,26 @@ import Musl
 import Darwin
 #endif
 
-/// An ``HTTPTransport`` over AsyncHTTPClient: the default transport on Linux (behind the
+/// An `HTTPTransport` over AsyncHTTPClient: the default transport on Linux (behind the
 /// `AsyncHTTPClientSupport` package trait, on by default).
 ///
 /// By default it uses `HTTPClient.shared`, which needs no shutdown. A caller who passes their own
 /// `HTTPClient` owns it and must shut it down (`try await client.shutdown()`) after the last request.
 ///
-/// - ``TransportOptions/timeout`` is a deadline for the whole request, body included.
-/// - The body is collected up to ``TransportOptions/maxResponseBytes``; a larger one fails with
-///   ``TransportError/Kind/responseTooLarge`` without being buffered.
+/// - `TransportOptions.timeout` is a deadline for the whole request, body included.
+/// - The body is collected up to `TransportOptions.maxResponseBytes`; a larger one fails with
+///   `TransportError.Kind.responseTooLarge` without being buffered.
 /// - Cancelling the calling task cancels the request and throws `CancellationError`.
 /// - Header fields are converted both ways field by field, so repeated names keep all their values.
 ///
-/// AsyncHTTPClient's own errors are mapped to ``TransportError`` kinds: a refused connection, a failed
-/// DNS look-up or a connect/TLS-handshake timeout is ``TransportError/Kind/connectFailed`` (nothing was
-/// sent); the deadline is ``TransportError/Kind/timedOut``; a connection closed or reset mid-request is
-/// ``TransportError/Kind/connectionLost``.
+/// AsyncHTTPClient's own errors are mapped to `TransportError` kinds: a refused connection, a failed
+/// DNS look-up or a connect/TLS-handshake timeout is `TransportError.Kind.connectFailed` (nothing was
+/// sent); the deadline is `TransportError.Kind.timedOut`; a connection closed or reset mid-request is
+/// `TransportError.Kind.connectionLost`.
 ///
 /// Note: `HTTPClient.shared` retries failed connection attempts until the request's deadline, so a host
-/// that refuses connections is reported as ``TransportError/Kind/connectFailed`` only when
-/// ``TransportOptions/timeout`` runs out. To fail fast, pass a client configured with
+/// that refuses connections is reported as `TransportError.Kind.connectFailed` only when
+/// `TransportOptions.timeout` runs out. To fail fast, pass a client configured with
 /// `connectionPool.retryConnectionEstablishment = false`.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// The client requests are executed on.
@@ -52,7 +52,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// Sends `request` and returns the buffered response.
-    /// - Throws: ``TransportError`` for network failures, timeouts and oversized bodies;
+    /// - Throws: `TransportError` for network failures, timeouts and oversized bodies;
     ///   `CancellationError` when the calling task is cancelled.
     public func send(_ request: HTTPRequest, body: Data?, options: TransportOptions) async throws -> TransportResponse {
         try Task.checkCancellation()
@@ -112,7 +112,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     // MARK: - Errors
 
-    /// Maps an AsyncHTTPClient / SwiftNIO error to a ``TransportError``, or to `CancellationError` when
+    /// Maps an AsyncHTTPClient / SwiftNIO error to a `TransportError`, or to `CancellationError` when
     /// the calling task was cancelled.
     static func map(_ error: any Error) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }

@@ -1,7 +1,7 @@
 #if AsyncHTTPClientSupport
 import GenesysCore
 
-/// Runs `operation`, and fails with ``TransportError/Kind/timedOut`` if it has not finished after `timeout`
+/// Runs `operation`, and fails with `TransportError.Kind.timedOut` if it has not finished after `timeout`
 /// (the operation is cancelled then). Cancelling the calling task cancels the operation and throws
 /// `CancellationError`.
 func withDeadline<T: Sendable>(

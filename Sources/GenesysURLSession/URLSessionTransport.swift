@@ -7,22 +7,22 @@ public import HTTPTypes
 import HTTPTypesFoundation
 import Logging
 
-/// An ``HTTPTransport`` over Foundation's `URLSession`: the default transport on Apple platforms, and the
+/// An `HTTPTransport` over Foundation's `URLSession`: the default transport on Apple platforms, and the
 /// fallback on Linux when the `AsyncHTTPClientSupport` trait is off.
 ///
 /// The transport owns a dedicated session (ephemeral by default: no cookies, no cache, no credential
 /// storage) whose delegate buffers each response, so it can
 ///
-/// - enforce ``TransportOptions/timeout`` as a deadline for the whole request (connect, send and the
+/// - enforce `TransportOptions.timeout` as a deadline for the whole request (connect, send and the
 ///   complete body), not just as URLSession's idle timeout;
-/// - stop a download as soon as it exceeds ``TransportOptions/maxResponseBytes``
-///   (``TransportError/Kind/responseTooLarge``), without buffering the rest;
+/// - stop a download as soon as it exceeds `TransportOptions.maxResponseBytes`
+///   (`TransportError.Kind.responseTooLarge`), without buffering the rest;
 /// - cancel the `URLSessionTask` when the calling Swift task is cancelled (`CancellationError`).
 ///
-/// `URLError`s are mapped to ``TransportError`` kinds: `cannotConnectToHost`, `cannotFindHost`,
-/// `dnsLookupFailed` and `notConnectedToInternet` are ``TransportError/Kind/connectFailed`` (nothing was
-/// sent); `networkConnectionLost` is ``TransportError/Kind/connectionLost``; `timedOut` is
-/// ``TransportError/Kind/timedOut``.
+/// `URLError`s are mapped to `TransportError` kinds: `cannotConnectToHost`, `cannotFindHost`,
+/// `dnsLookupFailed` and `notConnectedToInternet` are `TransportError.Kind.connectFailed` (nothing was
+/// sent); `networkConnectionLost` is `TransportError.Kind.connectionLost`; `timedOut` is
+/// `TransportError.Kind.timedOut`.
 ///
 /// Limits on Linux (swift-corelibs-foundation): responses are buffered only (no streaming, which the SDK
 /// does not need), HTTP/2 and connection reuse depend on the system libcurl, and a refused connection or
@@ -40,7 +40,7 @@ public final class URLSessionTransport: HTTPTransport {
     ///
     /// - Parameter configuration: The session configuration. By default `.ephemeral` with cookies and the
     ///   URL cache turned off. Timeouts in it are upper bounds only: each request's
-    ///   ``TransportOptions/timeout`` is enforced on top.
+    ///   `TransportOptions.timeout` is enforced on top.
     public init(configuration: URLSessionConfiguration? = nil) {
         let configuration = configuration ?? Self.defaultConfiguration()
         let registry = TaskRegistry()
@@ -63,7 +63,7 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     /// Sends `request` and returns the buffered response.
-    /// - Throws: ``TransportError`` for network failures, timeouts and oversized bodies;
+    /// - Throws: `TransportError` for network failures, timeouts and oversized bodies;
     ///   `CancellationError` when the calling task is cancelled.
     public func send(_ request: HTTPRequest, body: Data?, options: TransportOptions) async throws -> TransportResponse {
         try Task.checkCancellation()
@@ -189,7 +189,7 @@ final class TaskRegistry: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         continuation.resume(returning: TransportResponse(head: head, body: entry.body))
     }
 
-    /// Maps a URLSession error to a ``TransportError`` (or `CancellationError` for a cancelled task).
+    /// Maps a URLSession error to a `TransportError` (or `CancellationError` for a cancelled task).
     static func map(_ error: any Error) -> any Error {
         let nsError = error as NSError
         guard nsError.domain == NSURLErrorDomain else {

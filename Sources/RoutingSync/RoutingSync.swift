@@ -76,7 +76,7 @@ public struct RoutingSync: Sendable {
     }
 
     /// Reads the org (only what the file needs) and plans. Writes nothing.
-    /// - Throws: ``GenesysCore/GenesysError`` when a read fails; ``SyncError`` when the file cannot be
+    /// - Throws: `GenesysError` when a read fails; ``SyncError`` when the file cannot be
     ///   applied to this org.
     public func plan(_ desired: DesiredState, options: PlanOptions = PlanOptions(), logger: Logger? = nil) async throws -> SyncPlan {
         let current = try await readOrg(scope: .declared(Self.withPrune(desired, options)), logger: logger)
@@ -106,7 +106,7 @@ public struct RoutingSync: Sendable {
     }
 
     /// Reads the org and reports what drifted from the file (reads only).
-    /// - Throws: ``GenesysCore/GenesysError`` or ``SyncError``.
+    /// - Throws: `GenesysError` or ``SyncError``.
     public func detectDrift(_ desired: DesiredState, options: PlanOptions = PlanOptions(), logger: Logger? = nil) async throws -> DriftReport {
         DriftReport(plan: try await plan(desired, options: options, logger: logger))
     }

@@ -122,15 +122,18 @@ struct SyncIntegrationTests {
         org.addFault(FakeFault(.connectFailed, when: .probability(0.05), matching: .any))
         let state = try harness.realisticState()
 
-        let reports = try await harness.applyUntilConverged(state, runs: 5)
+        let first = try await harness.sync.apply(state)
+        // Within one run every create was planned from a fresh read, so a 409 could only answer a create sent
+        // again after a lost answer: lost creates are settled by looking the object up by name instead, never
+        // by the fake's duplicate-name 409 (real Genesys is not known to answer one). (A later run may still
+        // see 409s legitimately: its plan can miss objects the previous run created while the index lags.)
+        let conflicts = harness.apiRequests.filter { $0.status == 409 }
+        #expect(conflicts.isEmpty, "\(conflicts.map(\.description))")
+        let reports = first.succeeded ? [first] : try await harness.applyUntilConverged(state, runs: 4)
         #expect(reports.last?.succeeded == true)
         let throttled = harness.apiRequests.filter { $0.status == 429 }.count
         #expect(throttled > 0, "the tight rate limit was hit and waited out")
         #expect(harness.apiRequests.contains { $0.fault?.contains("connectionLost") == true })
-        // Lost creates were settled by looking the object up by name, not by the fake's duplicate-name 409
-        // (real Genesys is not known to answer one).
-        let conflicts = harness.apiRequests.filter { $0.status == 409 }
-        #expect(conflicts.isEmpty, "\(conflicts.map(\.description))")
 
         org.removeAllFaults()
         try await harness.settle()

@@ -6,7 +6,7 @@ public import Foundation
 public import GenesysCore
 public import Logging
 
-/// An ``AccessTokenProvider`` for the OAuth client-credentials grant, with caching and single-flight
+/// An `AccessTokenProvider` for the OAuth client-credentials grant, with caching and single-flight
 /// refresh.
 ///
 /// It requests `POST <loginURL>/oauth/token` with the client id and secret in a Basic `Authorization`
@@ -18,7 +18,7 @@ public import Logging
 /// - A failure is not remembered: the next call tries again.
 /// - Token-endpoint throttling (HTTP 429, or HTTP 400 about rate limiting) is retried on the injected
 ///   clock as ``ThrottleRetry`` allows, honouring `Retry-After`.
-/// - Failures are ``GenesysError``s with code ``GenesysError/Code/authenticationFailed`` and a one-line
+/// - Failures are `GenesysError`s with code `GenesysError.Code.authenticationFailed` and a one-line
 ///   message saying what to check.
 ///
 /// There are no background timers, so nothing needs shutting down. The secret, the Basic credential and
@@ -90,7 +90,7 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
     ///     more than half the token's lifetime, so short-lived tokens are not refetched on every call.
     ///   - requestTimeout: Deadline for one token request.
     ///   - throttleRetry: How throttled token requests are retried.
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/invalidConfiguration`` if `loginURL` is not
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if `loginURL` is not
     ///   an absolute `https://` URL with a host (`http://` is accepted for loopback hosts only).
     public init(
         credentials: ClientCredentials,
@@ -150,7 +150,7 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
 
     /// Returns the cached token, or fetches one (single flight) if none is cached or it is due for refresh.
     /// - Parameter logger: Logger for this call; the provider logs at `debug` and never logs a secret or token.
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/authenticationFailed``, or
+    /// - Throws: `GenesysError` with code `GenesysError.Code.authenticationFailed`, or
     ///   `CancellationError` when the calling task is cancelled (the shared request carries on for others).
     public func accessToken(logger: Logger) async throws -> AccessToken {
         try await cache.token(logger: logger)

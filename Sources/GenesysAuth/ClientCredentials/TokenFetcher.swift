@@ -8,7 +8,7 @@ import HTTPTypes
 import Logging
 
 /// Performs one client-credentials token request (with throttling retries) and maps every failure to a
-/// ``GenesysError`` whose message never contains the secret, the Basic credential or a token.
+/// `GenesysError` whose message never contains the secret, the Basic credential or a token.
 struct TokenFetcher: Sendable {
     static let operation = "auth.requestToken"
     /// Token responses are tiny; anything bigger is not a token response.

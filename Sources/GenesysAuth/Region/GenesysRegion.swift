@@ -91,7 +91,7 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
 
     /// Looks a public region up by SDK region id, such as `eu_west_1` (case-insensitive; `eu-west-1` is
     /// accepted too).
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/invalidConfiguration`` if the id is unknown.
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if the id is unknown.
     public init(id: String) throws {
         guard let region = Self.lookUp(id: id) else {
             throw Self.configurationError(
@@ -104,7 +104,7 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     /// Looks a public region up by domain. Accepts the bare domain (`mypurecloud.ie`), the API or login
     /// host (`api.mypurecloud.ie`, `login.mypurecloud.ie`) and an `https://` URL of either
     /// (`https://api.mypurecloud.ie`).
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/invalidConfiguration`` if the domain is not
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if the domain is not
     ///   one of the public regions' (use ``custom(apiURL:loginURL:)`` for other hosts).
     public init(domain: String) throws {
         guard let region = Self.lookUp(domain: domain) else {
@@ -120,7 +120,7 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Hosts outside the region table are refused rather than guessed: give them with
     /// ``custom(apiURL:loginURL:)``.
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/invalidConfiguration`` naming the value.
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` naming the value.
     public static func parse(_ value: String) throws -> GenesysRegion {
         if let region = lookUp(id: value) ?? lookUp(domain: value) { return region }
         throw configurationError(
@@ -135,7 +135,7 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     ///   - loginURL: The OAuth login base URL. By default the API URL with a leading `api.` in the host
     ///     replaced by `login.` (`https://api.example.test/p` → `https://login.example.test/p`), or the
     ///     API URL itself when the host does not start with `api.` (a gateway that proxies both).
-    /// - Throws: ``GenesysError`` with code ``GenesysError/Code/invalidConfiguration`` if a URL is not an
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if a URL is not an
     ///   absolute `https://` URL with a host. Plain `http://` is accepted only for loopback hosts
     ///   (`localhost`, `127.0.0.0/8`, `[::1]`).
     public static func custom(apiURL: URL, loginURL: URL? = nil) throws -> GenesysRegion {

@@ -12,33 +12,34 @@ extension RoutingSync {
     ///
     /// - A change whose dependency failed (a queue whose new skill group could not be created) is skipped;
     ///   independent work continues.
-    /// - An authentication failure (``GenesysCore/GenesysError/Code/unauthorized``,
-    ///   ``GenesysCore/GenesysError/Code/authenticationFailed``) halts at once: changes not yet started are
+    /// - An authentication failure (`GenesysError.Code.unauthorized`,
+    ///   `GenesysError.Code.authenticationFailed`) halts at once: changes not yet started are
     ///   skipped, and ``SyncReport/halted`` says why.
     /// - Eventual consistency is waited out by polling with backoff on the client's clock: a write that
     ///   fails with 404, or with 400 naming a skill or language created earlier in the run, is retried
     ///   (bounded by ``Configuration/consistencyTimeout`` and ``Configuration/consistencyRetries``). Ids of
     ///   created objects are taken from the create responses when they arrive.
     /// - A create (skill, language, wrap-up code, skill group, queue) whose outcome is unknown — a lost
-    ///   connection, a timeout (`GenesysError.Code.timedOut`, including 408/504) or another 5xx, after which
-    ///   the org may or may not have created the object — is **not** simply sent again. The object is first
-    ///   looked up by its exact name (`RoutingAPI.findSkill(named:logger:)` and its siblings), polling with
-    ///   exponential backoff on the client's clock for up to ``Configuration/consistencyTimeout``, because
-    ///   Genesys's search index lags behind writes. If it is found, its id is adopted; the
-    ///   create is sent again (at most 3 times in all) only when it is still not found at the end of that
-    ///   bound. If no lookup could be answered, or several objects already have the name, the change fails
-    ///   instead of risking a duplicate, and a re-run (which re-reads the org) picks it up.
-    /// - What is and is not established: Genesys documents no idempotency key for these POSTs, and whether it
-    ///   refuses a duplicate name with 409 (and names the existing object) is **not** established — only the
-    ///   in-memory `FakeGenesysOrg` is known to do so. The lookup above is what prevents duplicates; a 409
-    ///   whose body names an existing object with this name is still adopted as a second safety net. Two
-    ///   limits remain: an object created by the lost request that stays invisible to search for longer than
-    ///   the bound is created again, and another writer creating the same name at the same moment is adopted
-    ///   as if it were ours (identity is the exact name).
+    ///   connection, a timeout (`GenesysError.Code.timedOut`, including 408/504) or another 5xx that the
+    ///   client did not retry, after which the org may or may not have created the object — is **not**
+    ///   simply sent again. The object is first looked up by its exact name (`RoutingAPI.findSkill(named:logger:)`
+    ///   and its siblings), polling with exponential backoff on the client's clock for up to
+    ///   ``Configuration/consistencyTimeout``, because the search index lags behind writes. If it is found,
+    ///   its id is adopted; the create is sent again (at most 3 times in all) only when it is still not found
+    ///   at the end of that bound. If no lookup could be answered, or several objects already have the name,
+    ///   the change fails instead of risking a duplicate, and a re-run (which re-reads the org) picks it up.
+    /// - What is and is not established: these POSTs are sent without any idempotency key, and whether
+    ///   Genesys refuses a duplicate name with 409 (naming the existing object) is **not** established — only
+    ///   the in-memory `FakeGenesysOrg` is known to. The lookup above is what prevents duplicates; a 409 whose
+    ///   body names an existing object with this name is still adopted, as a second safety net. Two limits
+    ///   remain: an object created by the lost request that stays invisible to search for longer than the
+    ///   bound is created again, and an object another writer creates under the same name at the same moment
+    ///   is adopted as if it were ours (identity is the exact name).
     ///
     /// - Parameters:
     ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
     ///   - concurrency: Writes in flight at once; ``Configuration/concurrency`` when `nil`.
+    ///   - logger: Logger for this run; the client's logger when `nil`.
     /// - Returns: One result per change, and the requests the apply sent.
     public func apply(_ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil) async -> SyncReport {
         let logger = logger ?? routing.client.logger

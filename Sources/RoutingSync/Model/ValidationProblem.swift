@@ -156,7 +156,7 @@ public struct DesiredStateError: Error, Sendable, Hashable, CustomStringConverti
 }
 
 /// Thrown by planning when the file cannot be applied to this org: ambiguous names or references that
-/// resolve to nothing. Nothing has been written when it is thrown. API failures are ``GenesysError``s,
+/// resolve to nothing. Nothing has been written when it is thrown. API failures are `GenesysError`s,
 /// not this type.
 public struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure. A struct over a private enum, so codes can be added later.

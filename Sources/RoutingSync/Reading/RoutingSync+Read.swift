@@ -12,13 +12,13 @@ extension RoutingSync {
     /// queues that declare `members`, their wrap-up codes only for queues that declare `wrapupCodes`;
     /// agents' skills and languages through `GET /api/v2/users?expand=skills,languages` (which also maps
     /// emails to ids without searches). Independent reads run concurrently (``Configuration/concurrency``).
-    /// - Throws: ``GenesysCore/GenesysError``.
+    /// - Throws: `GenesysError`.
     public func readOrg(for desired: DesiredState, logger: Logger? = nil) async throws -> OrgSnapshot {
         try await readOrg(scope: .declared(desired), logger: logger)
     }
 
     /// Reads what a scope needs: a file's objects, everything (export), or what the impact report needs.
-    /// - Throws: ``GenesysCore/GenesysError``.
+    /// - Throws: `GenesysError`.
     public func readOrg(scope: OrgSnapshot.Scope, logger: Logger? = nil) async throws -> OrgSnapshot {
         let logger = logger ?? routing.client.logger
         let needs = ReadNeeds(scope)

@@ -82,7 +82,7 @@ public struct ImpactReport: Sendable, Hashable, Codable {
 extension RoutingSync {
     /// Reads skills, skill groups (with conditions), queues and users' skills, and reports per skill who
     /// holds it and where it routes.
-    /// - Throws: ``GenesysCore/GenesysError``.
+    /// - Throws: `GenesysError`.
     public func impactReport(logger: Logger? = nil) async throws -> ImpactReport {
         Self.impactReport(from: try await readOrg(scope: .impact, logger: logger))
     }

@@ -6,7 +6,7 @@ extension RoutingSync {
     ///
     /// Reads everything (``OrgSnapshot/Scope/everything``) and calls ``export(from:)``. Planning the result
     /// against the same org gives no changes.
-    /// - Throws: ``GenesysCore/GenesysError``.
+    /// - Throws: `GenesysError`.
     public func export(logger: Logger? = nil) async throws -> DesiredState {
         Self.export(from: try await readOrg(scope: .everything, logger: logger))
     }
