@@ -114,17 +114,9 @@ extension RoutingAPI {
     private func patchUserLanguages(
         userID: String, _ languages: [UserRoutingLanguagePost], operation: String, logger: Logger?
     ) async throws -> [UserRoutingLanguage] {
-        let path = "/api/v2/users/\(Self.segment(userID))/routinglanguages/bulk"
-        var responses: [[UserRoutingLanguage]] = []
-        for chunk in languages.chunked(into: 50) {
-            let page = try await retryingVersionConflicts(operation: operation, logger: logger) {
-                try await call(
-                    .patch, path, json: Array(chunk), operation: operation, isIdempotent: true,
-                    as: UserLanguageEntityListing.self, logger: logger)
-            }
-            responses.append(page.entities ?? [])
-        }
-        return Array.mergedByID(responses, id: \.id)
+        try await writeUserBulk(
+            languages, path: "/api/v2/users/\(Self.segment(userID))/routinglanguages/bulk", id: \UserRoutingLanguage.id,
+            operation: operation, logger: logger)
     }
 
     static func checkedLanguagePosts(

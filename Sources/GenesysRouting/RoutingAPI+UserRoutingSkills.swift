@@ -95,19 +95,9 @@ extension RoutingAPI {
     ) async throws -> [UserRoutingSkill] {
         let operation = "routing.replaceUserRoutingSkills"
         let skills = try Self.checkedSkillPosts(userID: userID, skills, operation: operation)
-        let path = "/api/v2/users/\(Self.segment(userID))/routingskills/bulk"
-        let chunks = skills.isEmpty ? [[]] : skills.chunked(into: 50)
-        var responses: [[UserRoutingSkill]] = []
-        for (index, chunk) in chunks.enumerated() {
-            let method: HTTPRequest.Method = index == 0 ? .put : .patch
-            let page = try await retryingVersionConflicts(operation: operation, logger: logger) {
-                try await call(
-                    method, path, json: Array(chunk), operation: operation, isIdempotent: true,
-                    as: UserSkillEntityListing.self, logger: logger)
-            }
-            responses.append(page.entities ?? [])
-        }
-        return Array.mergedByID(responses, id: \.id)
+        return try await writeUserBulk(
+            skills, path: "/api/v2/users/\(Self.segment(userID))/routingskills/bulk", replacing: true,
+            id: \UserRoutingSkill.id, operation: operation, logger: logger)
     }
 
     /// Adds or updates several of a user's skills, keeping the others.
@@ -122,17 +112,9 @@ extension RoutingAPI {
     ) async throws -> [UserRoutingSkill] {
         let operation = "routing.addOrUpdateUserRoutingSkills"
         let skills = try Self.checkedSkillPosts(userID: userID, skills, operation: operation)
-        let path = "/api/v2/users/\(Self.segment(userID))/routingskills/bulk"
-        var responses: [[UserRoutingSkill]] = []
-        for chunk in skills.chunked(into: 50) {
-            let page = try await retryingVersionConflicts(operation: operation, logger: logger) {
-                try await call(
-                    .patch, path, json: Array(chunk), operation: operation, isIdempotent: true,
-                    as: UserSkillEntityListing.self, logger: logger)
-            }
-            responses.append(page.entities ?? [])
-        }
-        return Array.mergedByID(responses, id: \.id)
+        return try await writeUserBulk(
+            skills, path: "/api/v2/users/\(Self.segment(userID))/routingskills/bulk", id: \UserRoutingSkill.id,
+            operation: operation, logger: logger)
     }
 
     /// Checks every element and returns the list with duplicates removed (last wins), with only the

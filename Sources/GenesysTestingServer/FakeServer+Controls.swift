@@ -1,4 +1,5 @@
 public import Foundation
+import GenesysTesting
 
 extension FakeServer {
     /// The hooks behind the `/__fake/` control endpoints. Each is optional: an endpoint whose hook is

@@ -1,5 +1,6 @@
 public import Foundation
 public import GenesysCore
+import GenesysTesting
 import Hummingbird
 public import Logging
 import NIOCore
@@ -107,7 +108,7 @@ public final class FakeServer: Sendable {
     /// Where and how the server listens.
     public let configuration: Configuration
     let logger: Logger
-    let state = Locked(State())
+    let state = LockedBox(State())
 
     /// Creates a server; nothing listens until ``start()``, ``run()`` or ``runUntilShutdownSignal()``.
     ///

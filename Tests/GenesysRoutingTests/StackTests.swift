@@ -28,7 +28,7 @@ actor RotatingTokenProvider: AccessTokenProvider {
 struct StackTests {
     @Test("skills calls survive 429 with Retry-After, a 503 and a rejected token, through retry and auth")
     func proveTheStack() async throws {
-        let script = Box<[TransportResponse]>([
+        let script = LockedBox<[TransportResponse]>([
             // listSkills(name:)
             .json(errorBody(status: 429, code: "too.many.requests.retry.after", message: "Retry the request in [2] seconds"),
                   status: 429, headers: ["Retry-After": "2"]),

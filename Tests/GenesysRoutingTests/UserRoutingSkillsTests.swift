@@ -96,7 +96,7 @@ struct UserRoutingSkillsTests {
 
     @Test("a user-version conflict (409) on a bulk write is retried with backoff on the client clock")
     func versionConflictRetried() async throws {
-        let attempts = Box(0)
+        let attempts = LockedBox(0)
         let h = try Harness(routes: [
             "PATCH /api/v2/users/u1/routingskills/bulk": { request in
                 let n = attempts.withLock { $0 += 1; return $0 }

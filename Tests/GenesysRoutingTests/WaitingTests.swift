@@ -12,7 +12,7 @@ struct WaitingTests {
 
     @Test("waitForSkillGroupMembership polls with exponential backoff until Complete")
     func skillGroupCompletes() async throws {
-        let polls = Box(0)
+        let polls = LockedBox(0)
         let h = try Harness(routes: [
             "GET /api/v2/routing/skillgroups/g1": { _ in
                 let n = polls.withLock { $0 += 1; return $0 }
@@ -27,7 +27,7 @@ struct WaitingTests {
 
     @Test("on a manual clock the wait sleeps until the test advances time")
     func manualClock() async throws {
-        let polls = Box(0)
+        let polls = LockedBox(0)
         let clock = ManualClock(mode: .manual)
         let h = try Harness(clock: clock, routes: [
             "GET /api/v2/routing/skillgroups/g1": { _ in
@@ -60,7 +60,7 @@ struct WaitingTests {
 
     @Test("waitUntilFound retries a search until the new skill shows up, treating 404 as not yet")
     func untilFound() async throws {
-        let polls = Box(0)
+        let polls = LockedBox(0)
         let h = try Harness(routes: [
             "GET /api/v2/routing/skills": { _ in
                 let n = polls.withLock { $0 += 1; return $0 }
@@ -89,7 +89,7 @@ struct WaitingTests {
     @Test("waitUntil caps the delay at maxDelay")
     func maxDelay() async throws {
         let h = try Harness { _ in .json("{}") }
-        let checks = Box(0)
+        let checks = LockedBox(0)
         try await h.routing.waitUntil(timeout: .seconds(60), initialDelay: .seconds(1), maxDelay: .seconds(3)) {
             checks.withLock { $0 += 1; return $0 } == 5
         }

@@ -60,6 +60,11 @@ public struct GenesysClient: Sendable {
     let currentDate: @Sendable () -> Date
     let endpoint: Endpoint
 
+    /// The logger a client uses when it is given none: it discards everything.
+    @usableFromInline package static var discardingLogger: Logger {
+        Logger(label: "genesys", factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
     /// Creates a client.
     /// - Parameters:
     ///   - configuration: Base URL, timeouts and limits.
@@ -80,7 +85,7 @@ public struct GenesysClient: Sendable {
         retryPolicy: any RetryPolicy = StandardRetryPolicy(),
         rateLimit: RateLimit? = .genesysDefault,
         clock: any Clock<Duration> = ContinuousClock(),
-        logger: Logger = Logger(label: "genesys", factory: { _ in SwiftLogNoOpLogHandler() }),
+        logger: Logger = GenesysClient.discardingLogger,
         currentDate: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.init(
@@ -98,7 +103,7 @@ public struct GenesysClient: Sendable {
         retryPolicy: any RetryPolicy = StandardRetryPolicy(),
         sharing rateLimiter: RateLimiter?,
         clock: any Clock<Duration> = ContinuousClock(),
-        logger: Logger = Logger(label: "genesys", factory: { _ in SwiftLogNoOpLogHandler() }),
+        logger: Logger = GenesysClient.discardingLogger,
         currentDate: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.init(

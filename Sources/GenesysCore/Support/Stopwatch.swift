@@ -1,8 +1,10 @@
 /// Measures time on an injected clock without knowing its concrete instant type.
-struct Stopwatch: Sendable {
+///
+/// `package`: the one stopwatch the client, auth, routing and sync modules share.
+package struct Stopwatch: Sendable {
     private let read: @Sendable () -> Duration
 
-    init(clock: any Clock<Duration>) { read = Self.make(clock) }
+    package init(clock: any Clock<Duration>) { read = Self.make(clock) }
 
     private static func make<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
         let start = clock.now
@@ -10,5 +12,5 @@ struct Stopwatch: Sendable {
     }
 
     /// Time since the stopwatch was created.
-    var elapsed: Duration { read() }
+    package var elapsed: Duration { read() }
 }

@@ -37,16 +37,9 @@ extension GenesysClient {
     ) throws {
         let transport = transport ?? DefaultTransport.make()
         let tokens = ClientCredentialsTokenProvider(credentials: credentials, region: region, transport: transport, clock: clock)
-        let configuration = Configuration(apiBaseURL: region.apiURL)
-        if let logger {
-            try self.init(
-                configuration: configuration, transport: transport, tokenProvider: tokens, retryPolicy: retryPolicy,
-                rateLimit: rateLimit, clock: clock, logger: logger)
-        } else {
-            try self.init(
-                configuration: configuration, transport: transport, tokenProvider: tokens, retryPolicy: retryPolicy,
-                rateLimit: rateLimit, clock: clock)
-        }
+        try self.init(
+            configuration: Configuration(apiBaseURL: region.apiURL), transport: transport, tokenProvider: tokens,
+            retryPolicy: retryPolicy, rateLimit: rateLimit, clock: clock, logger: logger ?? Self.discardingLogger)
     }
 }
 

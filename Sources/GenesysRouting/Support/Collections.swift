@@ -7,10 +7,19 @@ extension Array {
 
     /// The elements with duplicate keys removed: each key keeps its first position and its last value.
     func uniqued<Key: Hashable>(by key: (Element) -> Key) -> [Element] {
+        // Spelled out so that an optional `Key` stays a key (`nil` included) rather than meaning "no key".
+        collapsed(by: { key($0) } as (Element) -> Key?)
+    }
+
+    /// Like ``uniqued(by:)``, except that elements whose key is `nil` are all kept, where they stand.
+    private func collapsed<Key: Hashable>(by key: (Element) -> Key?) -> [Element] {
         var position: [Key: Int] = [:]
         var result: [Element] = []
         for element in self {
-            let k = key(element)
+            guard let k = key(element) else {
+                result.append(element)
+                continue
+            }
             if let index = position[k] {
                 result[index] = element
             } else {
@@ -31,20 +40,6 @@ extension Array {
     /// Combines lists of entities reported by several responses: later values win, first positions stay;
     /// entities without an id are kept as they are.
     static func mergedByID(_ lists: [[Element]], id: (Element) -> String?) -> [Element] {
-        var position: [String: Int] = [:]
-        var result: [Element] = []
-        for element in lists.joined() {
-            guard let key = id(element) else {
-                result.append(element)
-                continue
-            }
-            if let index = position[key] {
-                result[index] = element
-            } else {
-                position[key] = result.count
-                result.append(element)
-            }
-        }
-        return result
+        Array(lists.joined()).collapsed(by: id)
     }
 }

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import Foundation
 import GenesysCore
 import RoutingSync
 
@@ -45,29 +44,10 @@ public struct ApplyCommand: EnvironmentCommand {
     /// Plans, applies and prints the report.
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
-        let desired: DesiredState
-        do {
-            desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: sync.file))
-        } catch {
-            return context.fail(error)
-        }
-        for warning in desired.warnings { context.printError(warning.description) }
         let renderer = PlanRenderer(style: context.style)
-
         do {
-            return try await context.withConnection(connection) { org in
-                let sync = RoutingSync(client: org.client, configuration: self.sync.configuration)
-                let before = await org.client.counters.snapshot()
-                let plan: SyncPlan
-                do {
-                    plan = try await context.progress.track("Reading the org", counters: org.client.counters) {
-                        try await sync.plan(desired, options: self.sync.planOptions, logger: context.logger)
-                    }
-                } catch {
-                    throw ActivityError(error, activity: "reading the org", target: org.target)
-                }
-                for warning in plan.warnings where !desired.warnings.contains(warning) { context.printError(warning.description) }
-
+            return try await context.withPlan(sync, connection: connection) { planned in
+                let (org, plan, before) = (planned.org, planned.plan, planned.countsBefore)
                 if dryRun || !plan.hasChanges {
                     let requests = RequestSummary(await org.client.counters.snapshot().since(before))
                     switch self.sync.format {
@@ -83,7 +63,7 @@ public struct ApplyCommand: EnvironmentCommand {
 
                 if self.sync.format == .text { context.printOutput(renderer.render(plan)) }
                 var report = try await context.progress.track("Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters) {
-                    await sync.apply(plan, concurrency: self.sync.concurrency, logger: context.logger)
+                    await planned.sync.apply(plan, concurrency: self.sync.concurrency, logger: context.logger)
                 }
                 report.requests = RequestSummary(await org.client.counters.snapshot().since(before))
 

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import Foundation
 import GenesysCore
 import RoutingSync
 
@@ -43,30 +42,12 @@ public struct PlanCommand: EnvironmentCommand {
     /// Plans and prints the plan.
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
-        let desired: DesiredState
-        do {
-            desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: sync.file))
-        } catch {
-            return context.fail(error)
-        }
-        for warning in desired.warnings { context.printError(warning.description) }
-
         let plan: SyncPlan
         do {
-            plan = try await context.withConnection(connection) { org in
-                do {
-                    return try await context.progress.track("Reading the org", counters: org.client.counters) {
-                        try await RoutingSync(client: org.client, configuration: sync.configuration)
-                            .plan(desired, options: sync.planOptions, logger: context.logger)
-                    }
-                } catch {
-                    throw ActivityError(error, activity: "reading the org", target: org.target)
-                }
-            }
+            plan = try await context.withPlan(sync, connection: connection) { $0.plan }
         } catch {
             return context.fail(error)
         }
-        for warning in plan.warnings where !desired.warnings.contains(warning) { context.printError(warning.description) }
 
         switch sync.format {
         case .text:

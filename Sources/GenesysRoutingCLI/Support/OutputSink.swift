@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import GenesysTesting
 
 /// Where a command writes text: the process's standard output or error, or a buffer in tests.
 ///
@@ -69,7 +70,7 @@ public struct FileDescriptorSink: OutputSink {
 
 /// A sink that keeps everything written, for tests.
 public final class BufferSink: OutputSink {
-    private let storage = Locked("")
+    private let storage = LockedBox("")
 
     /// Creates an empty buffer.
     public init() {}

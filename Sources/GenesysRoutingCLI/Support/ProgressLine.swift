@@ -1,4 +1,5 @@
 import GenesysCore
+import GenesysTesting
 
 /// A one-line progress indicator on standard error, redrawn in place, shown only when standard error is
 /// a terminal (scripts and CI logs stay quiet).
@@ -6,7 +7,7 @@ final class ProgressLine: Sendable {
     private let sink: any OutputSink
     /// Whether anything is drawn at all.
     let enabled: Bool
-    private let visible = Locked(false)
+    private let visible = LockedBox(false)
 
     init(sink: any OutputSink, enabled: Bool) {
         self.sink = sink

@@ -370,7 +370,7 @@ extension RoutingSync {
         name: String, logger: Logger, _ find: () async throws -> String?
     ) async throws -> LookupOutcome {
         let clock = routing.client.clock
-        let stopwatch = SyncStopwatch(clock: clock)
+        let stopwatch = Stopwatch(clock: clock)
         var delay = Duration.milliseconds(250)
         var outcome = LookupOutcome.unanswered
         var lookups = 0
@@ -426,7 +426,7 @@ extension RoutingSync {
         mentioning names: [String], idempotent: Bool = false, logger: Logger, _ body: () async throws -> T
     ) async throws -> T {
         let clock = routing.client.clock
-        let stopwatch = SyncStopwatch(clock: clock)
+        let stopwatch = Stopwatch(clock: clock)
         var delay = Duration.milliseconds(250)
         var attempt = 0
         var resends = 0
@@ -492,20 +492,6 @@ actor ApplyProgress {
             return id
         }
     }
-}
-
-/// Elapsed time on an injected clock.
-struct SyncStopwatch: Sendable {
-    private let read: @Sendable () -> Duration
-
-    init(clock: any Clock<Duration>) { read = Self.make(clock) }
-
-    private static func make<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
-        let start = clock.now
-        return { start.duration(to: clock.now) }
-    }
-
-    var elapsed: Duration { read() }
 }
 
 extension Array where Element: Sendable {

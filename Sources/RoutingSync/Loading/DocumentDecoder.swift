@@ -386,13 +386,7 @@ struct DocumentDecoder {
                 spec.memberDivisions = decoder.nameList(node, object: object, field: "memberDivisions")
             }
             if let node = fields["conditions"], let nodes = decoder.sequence(node, object: object, field: "conditions") {
-                var conditions: [SkillGroupCondition] = []
-                for (index, element) in nodes.enumerated() {
-                    if let condition = decoder.decodeCondition(element, object: object, field: "conditions[\(index)]", depth: 0) {
-                        conditions.append(condition)
-                    }
-                }
-                spec.conditions = conditions
+                spec.conditions = decoder.decodeConditions(nodes, object: object, field: "conditions", depth: 0)
             }
             return spec
         }
@@ -402,6 +396,18 @@ struct DocumentDecoder {
 
     static let comparators = ProficiencyComparator.knownCases.map(\.rawValue)
     static let operations = ["And", "Or", "Not"]
+
+    /// The conditions of a list at `field` (`conditions` or a leaf's `childConditions`), each at `depth`;
+    /// those with a problem are reported and left out.
+    mutating func decodeConditions(_ nodes: [SourceNode], object: String, field: String, depth: Int) -> [SkillGroupCondition] {
+        var conditions: [SkillGroupCondition] = []
+        for (index, element) in nodes.enumerated() {
+            if let condition = decodeCondition(element, object: object, field: "\(field)[\(index)]", depth: depth) {
+                conditions.append(condition)
+            }
+        }
+        return conditions
+    }
 
     mutating func decodeCondition(_ node: SourceNode, object: String, field: String, depth: Int) -> SkillGroupCondition? {
         guard depth < 32 else {
@@ -418,47 +424,48 @@ struct DocumentDecoder {
         } else {
             report(.missingField, at: node, object: object, field: "\(field).operation", "is required (And, Or or Not)")
         }
-        var leaves = 0
         var listsReadable = true
-        if let list = fields["routingSkillConditions"], sequence(list, object: object, field: "\(field).routingSkillConditions") == nil {
-            listsReadable = false
-        }
-        if let list = fields["languageSkillConditions"], sequence(list, object: object, field: "\(field).languageSkillConditions") == nil {
-            listsReadable = false
-        }
-        if let list = fields["routingSkillConditions"], case .sequence(let nodes) = list.value {
-            var result: [SkillGroupRoutingCondition] = []
-            for (index, leaf) in nodes.enumerated() {
-                let leafField = "\(field).routingSkillConditions[\(index)]"
-                if let decoded = decodeLeaf(leaf, nameKey: "routingSkill", object: object, field: leafField, depth: depth) {
-                    result.append(SkillGroupRoutingCondition(
-                        routingSkill: decoded.name, comparator: decoded.comparator, proficiency: decoded.proficiency,
-                        childConditions: decoded.children
-                    ))
-                }
+        for key in ["routingSkillConditions", "languageSkillConditions"] {
+            if let list = fields[key], sequence(list, object: object, field: "\(field).\(key)") == nil {
+                listsReadable = false
             }
-            leaves += nodes.count
-            condition.routingSkillConditions = result
         }
-        if let list = fields["languageSkillConditions"], case .sequence(let nodes) = list.value {
-            var result: [SkillGroupLanguageCondition] = []
-            for (index, leaf) in nodes.enumerated() {
-                let leafField = "\(field).languageSkillConditions[\(index)]"
-                if let decoded = decodeLeaf(leaf, nameKey: "languageSkill", object: object, field: leafField, depth: depth) {
-                    result.append(SkillGroupLanguageCondition(
-                        languageSkill: decoded.name, comparator: decoded.comparator, proficiency: decoded.proficiency,
-                        childConditions: decoded.children
-                    ))
-                }
-            }
-            leaves += nodes.count
-            condition.languageSkillConditions = result
+        let routing = decodeLeaves(fields, key: "routingSkillConditions", nameKey: "routingSkill", object: object, field: field, depth: depth) {
+            SkillGroupRoutingCondition(
+                routingSkill: $0.name, comparator: $0.comparator, proficiency: $0.proficiency, childConditions: $0.children
+            )
         }
+        let language = decodeLeaves(fields, key: "languageSkillConditions", nameKey: "languageSkill", object: object, field: field, depth: depth) {
+            SkillGroupLanguageCondition(
+                languageSkill: $0.name, comparator: $0.comparator, proficiency: $0.proficiency, childConditions: $0.children
+            )
+        }
+        if let routing { condition.routingSkillConditions = routing.conditions }
+        if let language { condition.languageSkillConditions = language.conditions }
+        let leaves = (routing?.entries ?? 0) + (language?.entries ?? 0)
         if leaves == 0, listsReadable {
             report(.missingField, at: node, object: object, field: field,
                    "a condition needs at least one entry in routingSkillConditions or languageSkillConditions")
         }
         return condition
+    }
+
+    /// The leaves listed under `key` of a condition at `field`, each naming its skill or language with
+    /// `nameKey` and made into a condition by `make`, and how many entries the list has (valid or not);
+    /// `nil` when there is no such list (a non-list is reported by `decodeCondition`).
+    mutating func decodeLeaves<Condition>(
+        _ fields: [String: SourceNode], key: String, nameKey: String, object: String, field: String, depth: Int,
+        _ make: (Leaf) -> Condition
+    ) -> (conditions: [Condition], entries: Int)? {
+        guard let list = fields[key], case .sequence(let nodes) = list.value else { return nil }
+        var conditions: [Condition] = []
+        for (index, leaf) in nodes.enumerated() {
+            let leafField = "\(field).\(key)[\(index)]"
+            if let decoded = decodeLeaf(leaf, nameKey: nameKey, object: object, field: leafField, depth: depth) {
+                conditions.append(make(decoded))
+            }
+        }
+        return (conditions, nodes.count)
     }
 
     struct Leaf {
@@ -503,13 +510,7 @@ struct DocumentDecoder {
         }
         var children: [SkillGroupCondition]?
         if let childNode = fields["childConditions"], let nodes = sequence(childNode, object: object, field: "\(field).childConditions") {
-            var list: [SkillGroupCondition] = []
-            for (index, child) in nodes.enumerated() {
-                if let condition = decodeCondition(child, object: object, field: "\(field).childConditions[\(index)]", depth: depth + 1) {
-                    list.append(condition)
-                }
-            }
-            children = list
+            children = decodeConditions(nodes, object: object, field: "\(field).childConditions", depth: depth + 1)
         }
         guard let name, let comparator, let proficiency else { return nil }
         return Leaf(name: name, comparator: comparator, proficiency: proficiency, children: children)

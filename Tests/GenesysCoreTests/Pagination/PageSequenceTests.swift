@@ -1,4 +1,5 @@
 import GenesysCore
+import GenesysTesting
 import Testing
 
 /// A canned page: items and the token of the page after it.
@@ -10,7 +11,7 @@ struct TestPage: Sendable, Equatable {
 /// A paged endpoint over canned pages, counting fetches.
 final class PagedEndpoint: Sendable {
     private let pages: [PageToken?: TestPage]
-    private let fetched = Locked<[PageToken?]>([])
+    private let fetched = LockedBox<[PageToken?]>([])
     private let failOn: PageToken?
 
     init(_ pages: [PageToken?: TestPage], failOn: PageToken? = nil) {

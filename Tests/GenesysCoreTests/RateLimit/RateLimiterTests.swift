@@ -6,8 +6,8 @@ import Testing
 final class LimiterHarness: Sendable {
     let clock = ManualClock(mode: .manual)
     let limiter: RateLimiter
-    private let completions = Locked<[Duration]>([])
-    private let started = Locked(0)
+    private let completions = LockedBox<[Duration]>([])
+    private let started = LockedBox(0)
 
     init(_ limit: RateLimit) { limiter = RateLimiter(limit, clock: clock) }
 
@@ -188,10 +188,11 @@ struct RateLimiterTests {
         #expect(transport.exchanges.count == 3)
     }
 
-    @Test("RateLimit clamps burst into 1...requests")
+    @Test("RateLimit clamps burst into 1...requests-1, so a window never holds more than the limit")
     func clamping() {
         #expect(RateLimit(requests: 5, per: .seconds(1), burst: 0).burst == 1)
-        #expect(RateLimit(requests: 5, per: .seconds(1), burst: 50).burst == 5)
+        #expect(RateLimit(requests: 5, per: .seconds(1), burst: 50).burst == 4)
+        #expect(RateLimit(requests: 1, per: .seconds(1), burst: 5).burst == 1)
         #expect(RateLimit.genesysDefault == RateLimit(requests: 300, per: .seconds(60), burst: 10))
     }
 }

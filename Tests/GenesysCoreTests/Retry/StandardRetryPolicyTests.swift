@@ -1,4 +1,5 @@
 import GenesysCore
+import GenesysTesting
 import Testing
 
 /// One row of the retry decision table.
@@ -99,7 +100,7 @@ struct StandardRetryPolicyTests {
 
     @Test("the backoff ceiling doubles from baseDelay and is capped at maxBackoff")
     func backoffCeilings() {
-        let ceilings = Locked<[Duration]>([])
+        let ceilings = LockedBox<[Duration]>([])
         let policy = StandardRetryPolicy(
             maxRetries: 100, maxElapsed: .seconds(10_000),
             jitter: .custom { ceiling in ceilings.withLock { $0.append(ceiling) }; return .zero }
@@ -121,16 +122,16 @@ struct StandardRetryPolicyTests {
         #expect(decision == .retry(after: .seconds(20)))
     }
 
-    @Test("the jitter for Retry-After is given retryAfterJitter as its ceiling")
+    @Test("Retry-After waits at least half the margin, with jitter over the other half")
     func retryAfterJitterCeiling() {
-        let ceilings = Locked<[Duration]>([])
+        let ceilings = LockedBox<[Duration]>([])
         let policy = StandardRetryPolicy(
             retryAfterJitter: .milliseconds(750),
             jitter: .custom { ceiling in ceilings.withLock { $0.append(ceiling) }; return ceiling / 3 }
         )
         let decision = policy.decide(RetryAttempt(retryNumber: 0, isIdempotent: false, outcome: .status(429, retryAfter: .seconds(4)), elapsed: .zero))
-        #expect(decision == .retry(after: .milliseconds(4_250)))
-        #expect(ceilings.current == [.milliseconds(750)])
+        #expect(decision == .retry(after: .milliseconds(4_500)))
+        #expect(ceilings.current == [.milliseconds(375)])
     }
 
     @Test("full jitter stays in 0..<min(maxBackoff, base·2ⁿ)", arguments: 0..<8)

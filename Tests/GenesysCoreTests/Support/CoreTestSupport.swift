@@ -14,19 +14,6 @@ let fixedNow = Date(timeIntervalSince1970: 784_111_777)
 /// A logger that discards everything.
 let quietLogger = Logger(label: "genesys-core-tests", factory: { _ in SwiftLogNoOpLogHandler() })
 
-/// A value behind a lock, for `@Sendable` closures in tests.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-    var current: Value { withLock { $0 } }
-}
-
 /// One scripted transport step: a response, or an error to throw.
 enum Step: Sendable {
     case respond(TransportResponse)
@@ -44,7 +31,7 @@ enum Step: Sendable {
 extension MockTransport {
     /// A transport that plays `steps` in order; an exhausted script answers 599 so the test fails loudly.
     static func steps(_ steps: [Step]) -> MockTransport {
-        let queue = Locked(steps[...])
+        let queue = LockedBox(steps[...])
         return MockTransport { _, _ in
             switch queue.withLock({ $0.popFirst() }) {
             case .respond(let response)?: return response

@@ -191,16 +191,3 @@ func genesysError(_ body: () async throws -> Void, sourceLocation: SourceLocatio
     }
     return nil
 }
-
-/// A thread-safe counter/box for handlers.
-final class Box<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-    var current: Value { withLock { $0 } }
-}

@@ -1,10 +1,9 @@
-#if AsyncHTTPClientSupport
-import GenesysCore
-
 /// Runs `operation`, and fails with `TransportError.Kind.timedOut` if it has not finished after `timeout`
 /// (the operation is cancelled then). Cancelling the calling task cancels the operation and throws
 /// `CancellationError`.
-func withDeadline<T: Sendable>(
+///
+/// `package`: shared by the URLSession and AsyncHTTPClient transports.
+package func withDeadline<T: Sendable>(
     _ timeout: Duration,
     operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
@@ -24,4 +23,3 @@ func withDeadline<T: Sendable>(
         throw TransportError(kind: .timedOut, requestMayHaveBeenProcessed: true)
     }
 }
-#endif

@@ -1,0 +1,46 @@
+import Foundation
+import GenesysCore
+import RoutingSync
+
+/// A plan made against a connected org, with what `apply` needs to carry on from it.
+struct PlannedSync {
+    /// The desired state, as loaded from the file.
+    let desired: DesiredState
+    /// The org the plan was made against (still connected while the body of ``CommandContext/withPlan(_:connection:_:)`` runs).
+    let org: OrgConnection
+    /// The sync engine the plan was made with.
+    let sync: RoutingSync
+    /// The plan.
+    let plan: SyncPlan
+    /// The client's request counts before the org was read.
+    let countsBefore: RequestCounts
+}
+
+extension CommandContext {
+    /// What `plan` and `apply` share: loads the desired-state file (printing its warnings), connects,
+    /// reads the org and plans (printing the warnings the plan adds), then runs `body` with the
+    /// connection still open.
+    ///
+    /// - Throws: What loading the file, connecting, reading the org (as an ``ActivityError``) or `body`
+    ///   throws.
+    func withPlan<T>(
+        _ options: SyncOptions, connection: ConnectionOptions, _ body: (PlannedSync) async throws -> T
+    ) async throws -> T {
+        let desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: options.file))
+        for warning in desired.warnings { printError(warning.description) }
+        return try await withConnection(connection) { org in
+            let sync = RoutingSync(client: org.client, configuration: options.configuration)
+            let before = await org.client.counters.snapshot()
+            let plan: SyncPlan
+            do {
+                plan = try await progress.track("Reading the org", counters: org.client.counters) {
+                    try await sync.plan(desired, options: options.planOptions, logger: logger)
+                }
+            } catch {
+                throw ActivityError(error, activity: "reading the org", target: org.target)
+            }
+            for warning in plan.warnings where !desired.warnings.contains(warning) { printError(warning.description) }
+            return try await body(PlannedSync(desired: desired, org: org, sync: sync, plan: plan, countsBefore: before))
+        }
+    }
+}
