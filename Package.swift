@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "genesys-routing",
-    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    platforms: [.macOS(.v13), .iOS(.v16)],
     products: [
         .library(name: "RoutingModels", targets: ["RoutingModels"]),
         .library(name: "GenesysCore", targets: ["GenesysCore"]),
