@@ -51,15 +51,22 @@ extension FakeGenesysOrg {
             } else {
                 divisionID = engine.state.homeDivisionID
             }
-            if engine.state.users.contains(where: { $0.user.email?.lowercased() == email.lowercased() }) {
+            let lowercasedEmail = email.lowercased()
+            var emails = engine.lowercasedEmails()
+            if emails.contains(lowercasedEmail) {
                 throw FakeOrgError("a user with the email \(email) already exists", status: 409, code: "conflict")
             }
+            engine.derived.lowercasedEmails = nil  // so `emails` is the set's only owner: inserting copies nothing
             let id = engine.state.makeID()
             let user = User(
                 id: id, name: name, division: Division(id: divisionID), email: email, state: state, username: email,
                 version: 1, selfUri: "/api/v2/users/\(id)"
             )
             engine.state.users.append(FakeOrgState.UserRecord(user: user))
+            // The users now differ from the ones `emails` came from by exactly this user: hand the set on
+            // instead of lowercasing every email again for the next user (seeding stays linear).
+            emails.insert(lowercasedEmail)
+            engine.derived.lowercasedEmails = (engine.state.revisions.users, emails)
             return id
         }
     }

@@ -181,7 +181,7 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
     public convenience init(seed: FakeOrgSeed, configuration: Configuration = Configuration(), clock: any Clock<Duration> = ManualClock(mode: .autoAdvance)) throws {
         let divisions = seed.divisions.isEmpty ? ["Home"] : seed.divisions
         self.init(configuration: configuration, clock: clock)
-        box.withLock { $0.state = FakeOrgState(idSeed: configuration.idSeed, homeDivisionName: divisions[0]) }
+        box.withLock { $0.replaceState(FakeOrgState(idSeed: configuration.idSeed, homeDivisionName: divisions[0])) }
         for name in divisions.dropFirst() { try addDivision(name: name) }
         for user in seed.users { try addUser(name: user.name, email: user.email, division: user.division) }
     }
@@ -289,7 +289,7 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
     /// and skill-group evaluations are dropped.
     public func restore(_ state: FakeOrgState) {
         box.withLock { engine in
-            engine.state = state
+            engine.replaceState(state)
             engine.runtime.indexedAt.removeAll()
             engine.runtime.deindexedAt.removeAll()
             engine.runtime.pendingGroups.removeAll()

@@ -125,21 +125,41 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
     /// Divisions, in creation order.
     public var divisions: [AuthzDivision]
     /// Users, in creation order.
-    public var users: [UserRecord]
+    public var users: [UserRecord] {
+        didSet { revisions.users = Revision() }
+    }
     /// Routing skills, including soft-deleted ones (`state: deleted`).
-    public var skills: [RoutingSkill]
+    public var skills: [RoutingSkill] {
+        didSet { revisions.skills = Revision() }
+    }
     /// Routing languages, including soft-deleted ones.
-    public var languages: [Language]
+    public var languages: [Language] {
+        didSet { revisions.languages = Revision() }
+    }
     /// Wrap-up codes.
     public var wrapupCodes: [WrapupCode]
     /// Skill groups.
-    public var skillGroups: [SkillGroupRecord]
+    public var skillGroups: [SkillGroupRecord] {
+        didSet { revisions.skillGroups = Revision() }
+    }
     /// Queues.
     public var queues: [QueueRecord]
     /// Skill expressions.
     public var skillExpressions: [SkillExpressionRecord]
     /// The organisation's utilization settings; `nil` means the system defaults.
     public var organizationUtilization: UtilizationRequest?
+
+    /// The versions of `users`, `skills`, `languages` and `skillGroups` this state holds (see
+    /// ``Revision``): the org keeps what it computed from them (skill-group memberships, users by name)
+    /// until one of them changes. Bookkeeping, not state: neither saved nor compared. (The observers
+    /// above do not read `oldValue`, so changes are still made in place.)
+    var revisions = Revisions()
+
+    /// Every stored property except ``revisions``. A property added later must be added here too.
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, idSeed, idCounter, homeDivisionID, divisions, users, skills, languages, wrapupCodes
+        case skillGroups, queues, skillExpressions, organizationUtilization
+    }
 
     init(idSeed: UInt64, homeDivisionName: String) {
         formatVersion = 1

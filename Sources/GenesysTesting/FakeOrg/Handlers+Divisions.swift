@@ -66,7 +66,7 @@ extension OrgEngine {
         switch type {
         case .queue:
             let indices = try ids.enumerated().map { position, id in
-                guard let index = state.queues.firstIndex(where: { $0.queue.id == id }) else {
+                guard let index = lookups.queues.position(of: id, in: state.queues, key: \.queue.id) else {
                     throw APIError.invalidValue(field: "[\(position)]", "The queue \(id) does not exist", entityId: id)
                 }
                 return index
@@ -77,7 +77,7 @@ extension OrgEngine {
             }
         case .skillGroup:
             let indices = try ids.enumerated().map { position, id in
-                guard let index = state.skillGroups.firstIndex(where: { $0.group.id == id }) else {
+                guard let index = skillGroupPosition(id) else {
                     throw APIError.invalidValue(field: "[\(position)]", "The skill group \(id) does not exist", entityId: id)
                 }
                 return index
@@ -88,7 +88,7 @@ extension OrgEngine {
             }
         default:
             let indices = try ids.enumerated().map { position, id in
-                guard let index = state.users.firstIndex(where: { $0.user.id == id }) else {
+                guard let index = userPosition(id) else {
                     throw APIError.invalidValue(field: "[\(position)]", "The user \(id) does not exist", entityId: id)
                 }
                 return index

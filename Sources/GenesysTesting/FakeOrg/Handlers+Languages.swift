@@ -3,7 +3,7 @@ import RoutingModels
 
 extension OrgEngine {
     func languageIndex(_ id: String) throws -> Int {
-        guard let index = state.languages.firstIndex(where: { $0.id == id }) else { throw APIError.notFound("language", id: id) }
+        guard let index = lookups.languages.position(of: id, in: state.languages, key: \.id) else { throw APIError.notFound("language", id: id) }
         return index
     }
 

@@ -25,7 +25,7 @@ extension OrgEngine {
     }
 
     func renderMember(_ view: MemberView, queueID: String, expand: [String]) -> QueueMember {
-        let record = state.users.first { $0.user.id == view.userID }
+        let record = userPosition(view.userID).map { state.users[$0] }
         let wantsUser = expand.contains { $0 != "routingStatus" }
         return QueueMember(
             id: view.userID, name: record?.user.name,
@@ -46,12 +46,14 @@ extension OrgEngine {
         let name = request.value("name")?.lowercased()
         let descending = try request.oneOf("sortOrder", ["asc", "desc"], default: "asc") == "desc"
         let expand = request.values("expand")
-        let names = Dictionary(state.users.map { ($0.user.id ?? "", $0.user.name) }, uniquingKeysWith: { first, _ in first })
+        // Each member's name (nil for a user that does not exist or has none), looked up once.
         var members = queueMembers(record)
             .filter { memberBy == nil || $0.memberBy.rawValue == memberBy }
             .filter { joined == nil || $0.joined == joined }
-            .filter { name == nil || (names[$0.userID].flatMap { $0 }?.lowercased().contains(name!) ?? false) }
-            .sorted { NameFilter.ordered((names[$0.userID] ?? nil, $0.userID), (names[$1.userID] ?? nil, $1.userID)) }
+            .map { (view: $0, name: userPosition($0.userID).flatMap { state.users[$0].user.name }) }
+            .filter { name == nil || ($0.name?.lowercased().contains(name!) ?? false) }
+            .sorted { NameFilter.ordered(($0.name, $0.view.userID), ($1.name, $1.view.userID)) }
+            .map(\.view)
         if descending { members.reverse() }
         return .json(try Paging.pageB(members.map { renderMember($0, queueID: queueID, expand: expand) }, request))
     }
@@ -66,7 +68,7 @@ extension OrgEngine {
         var ids: [String] = []
         for (position, entity) in body.enumerated() {
             guard let id = entity.id, !id.isEmpty else { throw APIError.required("[\(position)].id") }
-            guard state.users.contains(where: { $0.user.id == id }) else {
+            guard userPosition(id) != nil else {
                 throw APIError.invalidValue(field: "[\(position)].id", "The user \(id) does not exist", entityId: id)
             }
             ids.append(id)
@@ -75,7 +77,8 @@ extension OrgEngine {
             let gone = Set(ids)
             state.queues[index].members.removeAll { gone.contains($0.userID) }
         } else {
-            for id in ids where !state.queues[index].members.contains(where: { $0.userID == id }) {
+            var present = Set(state.queues[index].members.map(\.userID))
+            for id in ids where present.insert(id).inserted {
                 state.queues[index].members.append(FakeOrgState.QueueMemberRecord(userID: id))
             }
         }

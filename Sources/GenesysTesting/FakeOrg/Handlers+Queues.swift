@@ -3,7 +3,7 @@ import RoutingModels
 
 extension OrgEngine {
     func queueIndex(_ id: String) throws -> Int {
-        guard let index = state.queues.firstIndex(where: { $0.queue.id == id }) else { throw APIError.notFound("queue", id: id) }
+        guard let index = lookups.queues.position(of: id, in: state.queues, key: \.queue.id) else { throw APIError.notFound("queue", id: id) }
         return index
     }
 
@@ -29,8 +29,8 @@ extension OrgEngine {
     }
 
     func renderMemberGroup(_ group: MemberGroup) -> MemberGroup {
-        guard group.type == .skillGroup, let id = group.id,
-              let record = state.skillGroups.first(where: { $0.group.id == id }) else { return group }
+        guard group.type == .skillGroup, let id = group.id, let position = skillGroupPosition(id) else { return group }
+        let record = state.skillGroups[position]
         var group = group
         group.name = record.group.name
         group.division = divisionRef(record.group.division?.id)
@@ -86,7 +86,7 @@ extension OrgEngine {
             guard let id = group.id, !id.isEmpty else { throw APIError.required("\(path).id") }
             guard let type = group.type else { throw APIError.required("\(path).type") }
             try requireKnown(type, field: "\(path).type")
-            if type == .skillGroup, !state.skillGroups.contains(where: { $0.group.id == id }) {
+            if type == .skillGroup, skillGroupPosition(id) == nil {
                 throw APIError.invalidValue(field: "\(path).id", "The skill group \(id) does not exist", entityId: id)
             }
         }
@@ -140,7 +140,7 @@ extension OrgEngine {
             .filter { NameFilter.wildcard($0.queue.name, name) }
             .sorted { NameFilter.ordered(($0.queue.name, $0.queue.id), ($1.queue.name, $1.queue.id)) }
         if descending { queues.reverse() }
-        return .json(try Paging.pageA(queues.map(render), request))
+        return .json(try Paging.pageA(queues, request, render: render))
     }
 
     /// `POST /api/v2/routing/queues`: `sourceQueueId` copies the source queue's settings, and the fields
@@ -149,7 +149,7 @@ extension OrgEngine {
         let body = try request.decode(CreateQueueRequest.self)
         var queue = body.queue
         if let sourceID = body.sourceQueueId, !sourceID.isEmpty {
-            guard let source = state.queues.first(where: { $0.queue.id == sourceID }) else {
+            guard let source = lookups.queues.position(of: sourceID, in: state.queues, key: \.queue.id).map({ state.queues[$0] }) else {
                 throw APIError.invalidValue(field: "sourceQueueId", "The source queue \(sourceID) does not exist", entityId: sourceID)
             }
             var copied = QueueRequest(source.queue)

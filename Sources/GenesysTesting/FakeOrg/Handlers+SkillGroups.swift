@@ -2,8 +2,13 @@ import Foundation
 import RoutingModels
 
 extension OrgEngine {
+    /// The position in `state.skillGroups` of the group with this id.
+    func skillGroupPosition(_ id: String) -> Int? {
+        lookups.skillGroups.position(of: id, in: state.skillGroups, key: \.group.id)
+    }
+
     func skillGroupIndex(_ id: String) throws -> Int {
-        guard let index = state.skillGroups.firstIndex(where: { $0.group.id == id }) else { throw APIError.notFound("skill group", id: id) }
+        guard let index = skillGroupPosition(id) else { throw APIError.notFound("skill group", id: id) }
         return index
     }
 
@@ -223,7 +228,8 @@ extension OrgEngine {
         _ = try skillGroupIndex(id)
         let expand = request.values("expand").contains("entities")
         let members = visibleMembers(ofGroup: id).compactMap { userID -> (String, UserReferenceWithName)? in
-            guard let user = state.users.first(where: { $0.user.id == userID })?.user else { return nil }
+            guard let position = userPosition(userID) else { return nil }
+            let user = state.users[position].user
             let reference = UserReferenceWithName(id: userID, name: expand ? user.name : nil, selfUri: "/api/v2/users/\(userID)")
             return (Paging.nameKey(name: user.name, id: userID), reference)
         }

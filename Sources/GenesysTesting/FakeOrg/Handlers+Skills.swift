@@ -10,7 +10,7 @@ extension OrgEngine {
     }
 
     func skillIndex(_ id: String) throws -> Int {
-        guard let index = state.skills.firstIndex(where: { $0.id == id }) else { throw APIError.notFound("skill", id: id) }
+        guard let index = lookups.skills.position(of: id, in: state.skills, key: \.id) else { throw APIError.notFound("skill", id: id) }
         return index
     }
 
@@ -98,10 +98,10 @@ extension OrgEngine {
     /// whose membership changed goes `InProgress` for the evaluation time, showing its old members.
     mutating func groupsMayHaveChanged(since before: [String: [String]]) {
         guard !seeding, configuration.skillGroupEvaluationTime > .zero else { return }
-        for record in state.skillGroups {
-            guard let id = record.group.id, let old = before[id] else { continue }
+        for position in state.skillGroups.indices {
+            guard let id = state.skillGroups[position].group.id, let old = before[id] else { continue }
             if runtime.pendingGroups[id].map({ $0.until > now }) == true { continue }
-            if computeMembers(of: record) != old { startEvaluation(ofGroup: id, previousMembers: old) }
+            if computeMembers(ofGroupAt: position) != old { startEvaluation(ofGroup: id, previousMembers: old) }
         }
     }
 }

@@ -20,16 +20,30 @@ extension OrgEngine {
     /// The most assignments one bulk call may carry (the Terraform provider's chunk size; §4.4, §4.5).
     static let bulkAssignmentLimit = 50
 
+    /// The position in `state.users` of the user with this id.
+    func userPosition(_ id: String) -> Int? {
+        lookups.users.position(of: id, in: state.users, key: \.user.id)
+    }
+
     func userIndex(_ id: String) throws -> Int {
-        guard let index = state.users.firstIndex(where: { $0.user.id == id }) else { throw APIError.notFound("user", id: id) }
+        guard let index = userPosition(id) else { throw APIError.notFound("user", id: id) }
         return index
     }
 
     /// The name of an organisation skill or language that exists and is not deleted.
     func orgItemName(_ kind: AssignmentKind, _ id: String) -> String? {
         switch kind {
-        case .skill: state.skills.first { $0.id == id && $0.state != .deleted }?.name
-        case .language: state.languages.first { $0.id == id && $0.state != .deleted }?.name
+        case .skill:
+            guard let position = lookups.skills.position(of: id, in: state.skills, key: \.id) else { return nil }
+            let skill = state.skills[position]
+            if skill.state != .deleted { return skill.name }
+            // Deleted: a later skill could only have the same id in a hand-made state; look as before.
+            return state.skills.first { $0.id == id && $0.state != .deleted }?.name
+        case .language:
+            guard let position = lookups.languages.position(of: id, in: state.languages, key: \.id) else { return nil }
+            let language = state.languages[position]
+            if language.state != .deleted { return language.name }
+            return state.languages.first { $0.id == id && $0.state != .deleted }?.name
         }
     }
 
@@ -51,9 +65,11 @@ extension OrgEngine {
 
     /// A user's assignments of one kind, ordered by name (`sortOrder` ascending or descending).
     func sortedAssignments(_ kind: AssignmentKind, _ record: FakeOrgState.UserRecord, descending: Bool = false) -> [FakeOrgState.Assignment] {
-        let sorted = record[keyPath: kind.keyPath].sorted {
-            NameFilter.ordered((orgItemName(kind, $0.id), $0.id), (orgItemName(kind, $1.id), $1.id))
-        }
+        // Each name looked up once, not twice per comparison.
+        let sorted = record[keyPath: kind.keyPath]
+            .map { (assignment: $0, name: orgItemName(kind, $0.id)) }
+            .sorted { NameFilter.ordered(($0.name, $0.assignment.id), ($1.name, $1.assignment.id)) }
+            .map(\.assignment)
         return descending ? sorted.reversed() : sorted
     }
 

@@ -26,13 +26,33 @@ extension OrgEngine {
         let ids = Set(request.values("id"))
         let wanted = try request.oneOf("state", ["active", "inactive", "deleted", "any"], default: "active") ?? "active"
         let expand = request.values("expand")
-        let users = state.users
-            .filter { isIndexed($0.user.id) }
-            .filter { ids.isEmpty || ids.contains($0.user.id ?? "") }
-            .filter { wanted == "any" || $0.user.state?.rawValue == wanted }
-            .sorted { NameFilter.ordered(($0.user.name, $0.user.id), ($1.user.name, $1.user.id)) }
-            .map { renderUser($0, expand: expand) }
-        return .json(try Paging.pageA(users, request))
+        let positions = usersByName().filter { position in
+            let user = state.users[position].user
+            return isIndexed(user.id) && (ids.isEmpty || ids.contains(user.id ?? "")) && (wanted == "any" || user.state?.rawValue == wanted)
+        }
+        return .json(try Paging.pageA(positions, request) { renderUser(state.users[$0], expand: expand) })
+    }
+
+    /// Every user's email, lowercased, for the seeding API's uniqueness check; computed again only after
+    /// users change.
+    func lowercasedEmails() -> Set<String> {
+        if let cached = derived.lowercasedEmails, cached.users === state.revisions.users { return cached.emails }
+        let emails = Set(state.users.compactMap { $0.user.email?.lowercased() })
+        derived.lowercasedEmails = (state.revisions.users, emails)
+        return emails
+    }
+
+    /// Every user's position in `state.users`, ordered by name then id (``NameFilter/ordered(_:_:)``),
+    /// then position; sorted again only after users change.
+    func usersByName() -> [Int] {
+        if let cached = derived.usersByName, cached.users === state.revisions.users { return cached.positions }
+        let keys = state.users.map { record in
+            let name = record.user.name ?? ""
+            return (name.lowercased(), name, record.user.id ?? "")
+        }
+        let positions = state.users.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
+        derived.usersByName = (state.revisions.users, positions)
+        return positions
     }
 
     /// `GET /api/v2/users/{userId}`: deleted users only with `state=deleted`.

@@ -39,6 +39,12 @@ struct OrgEngine {
     }
 
     var state: FakeOrgState
+    /// Values computed from ``state`` (skill-group memberships, users by name), filled on first use and
+    /// used while the arrays they came from are unchanged.
+    let derived = DerivedState()
+    /// Positions of users, skills, languages, skill groups and queues by id; checked on every use, so
+    /// they survive changes to ``state``.
+    let lookups = OrgLookups()
     var configuration: FakeGenesysOrg.Configuration
     var runtime: Runtime
     /// The org clock's time for the current operation.
@@ -53,6 +59,12 @@ struct OrgEngine {
     }
 
     static let router = Router(routes: OrgEngine.routes)
+
+    /// Replaces the whole state (``FakeGenesysOrg/restore(_:)``).
+    mutating func replaceState(_ newState: FakeOrgState) {
+        state = newState
+        lookups.reset()
+    }
 
     // MARK: - Request pipeline
 
@@ -139,7 +151,10 @@ struct OrgEngine {
         } else {
             do {
                 entry.clientID = try authenticate(arrival.request)
-                response = render(try route(arrival.request), correlationID: arrival.correlationID)
+                // Route first, then render: `render(try route(…))` would read `self` for `render` before
+                // `route` runs, and that copy would make every write copy the state's arrays.
+                let answer = try route(arrival.request)
+                response = render(answer, correlationID: arrival.correlationID)
             } catch let error as APIError {
                 response = render(error: error, correlationID: arrival.correlationID)
             } catch {

@@ -41,10 +41,17 @@ enum Paging {
 
     /// Style A: page numbers with `total`, `pageCount` and every link.
     static func pageA<T>(_ items: [T], _ request: FakeHTTPRequest, maxPageSize: Int = maxPageSize) throws -> EntityListing<T> {
+        try pageA(items, request, maxPageSize: maxPageSize) { $0 }
+    }
+
+    /// Style A over `items`, rendering only the items of the requested page.
+    static func pageA<Item, T>(
+        _ items: [Item], _ request: FakeHTTPRequest, maxPageSize: Int = maxPageSize, render: (Item) -> T
+    ) throws -> EntityListing<T> {
         let (size, number) = try pageRequest(request, maxPageSize: maxPageSize)
         let pageCount = (items.count + size - 1) / size
         let start = min(items.count, (number - 1) * size)
-        let page = Array(items[start..<min(items.count, start + size)])
+        let page = items[start..<min(items.count, start + size)].map(render)
         return EntityListing(
             entities: page, pageSize: size, pageNumber: number, total: items.count, pageCount: pageCount,
             firstUri: numberLink(request, size: size, number: 1),

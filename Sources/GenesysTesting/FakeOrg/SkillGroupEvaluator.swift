@@ -90,24 +90,47 @@ struct SkillGroupEvaluator {
 }
 
 extension OrgEngine {
-    /// The users the group's conditions select right now, ordered by name.
-    func computeMembers(of record: FakeOrgState.SkillGroupRecord) -> [String] {
-        let evaluator = SkillGroupEvaluator(state: state)
+    /// The users the conditions of the group at `position` in `state.skillGroups` select right now:
+    /// active users in the group's member divisions, ordered by name. Computed again only after users,
+    /// skills, languages or skill groups change.
+    func computeMembers(ofGroupAt position: Int) -> [String] {
+        if let cached = derived.members, cached.revisions.sameMemberships(as: state.revisions) {
+            if let members = cached.byPosition[position] { return members }
+        } else {
+            derived.members = (state.revisions, [:])
+        }
+        let record = state.skillGroups[position]
+        let index = membershipIndex()
         let divisions = Set(record.memberDivisionIDs)
         let conditions = record.group.skillConditions ?? []
-        return state.users
-            .filter { $0.user.state == .active && divisions.contains($0.user.division?.id ?? "") }
-            .filter { evaluator.matches(conditions, evaluator.profile(of: $0)) }
-            .sorted { NameFilter.ordered(($0.user.name, $0.user.id), ($1.user.name, $1.user.id)) }
-            .compactMap { $0.user.id }
+        // Only users who hold something the conditions ask for can match (see `candidates(for:)`);
+        // they are considered in the state's order, as when every user is.
+        let members = (index.candidates(for: conditions) ?? Array(state.users.indices))
+            .filter { position in
+                guard let profile = index.profiles[position] else { return false }
+                return divisions.contains(state.users[position].user.division?.id ?? "") && index.evaluator.matches(conditions, profile)
+            }
+            .map { state.users[$0].user }
+            .sorted { NameFilter.ordered(($0.name, $0.id), ($1.name, $1.id)) }
+            .compactMap(\.id)
+        derived.members?.byPosition[position] = members
+        return members
+    }
+
+    /// Profiles and holders of the users; built again only after users, skills or languages change.
+    func membershipIndex() -> MembershipIndex {
+        if let cached = derived.membership, cached.revisions.sameProfiles(as: state.revisions) { return cached.index }
+        let index = MembershipIndex(state: state)
+        derived.membership = (state.revisions, index)
+        return index
     }
 
     /// The membership reads report: while an evaluation is in progress, the membership from before the
     /// change; afterwards, the live evaluation.
     func visibleMembers(ofGroup id: String) -> [String] {
         if let pending = runtime.pendingGroups[id], pending.until > now { return pending.previousMembers }
-        guard let record = state.skillGroups.first(where: { $0.group.id == id }) else { return [] }
-        return computeMembers(of: record)
+        guard let position = skillGroupPosition(id) else { return [] }
+        return computeMembers(ofGroupAt: position)
     }
 
     /// `InProgress` while an evaluation is pending, else `Complete`.
