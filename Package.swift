@@ -133,11 +133,15 @@ let package = Package(
             name: "GenesysRoutingCLI",
             dependencies: [
                 "RoutingSync", "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels",
-                "GenesysTesting", "GenesysTestingServer",
+                "GenesysTesting", "GenesysTestingServer", "GenesysAsyncHTTPClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

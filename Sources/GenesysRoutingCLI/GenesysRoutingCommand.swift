@@ -35,10 +35,22 @@ public struct GenesysRoutingCommand: AsyncParsableCommand {
 
     /// Runs the command line of this process in the process environment and exits with its status
     /// (usage errors exit 1, like every other error).
+    ///
+    /// SIGPIPE is ignored first, so a reader that goes away early (`plan … --format json | head -1`) does
+    /// not kill the process: writes to the closed pipe fail with EPIPE instead, and ``FileDescriptorSink``
+    /// stops writing to it.
     public static func main() async {
+        ignoreBrokenPipeSignal()
         let status = await CommandRunner.run(Array(CommandLine.arguments.dropFirst()), environment: .process())
         terminateProcess(status)
     }
+}
+
+/// Makes writes to a closed pipe or socket fail with EPIPE instead of killing the process with SIGPIPE.
+private func ignoreBrokenPipeSignal() {
+    #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+    _ = signal(SIGPIPE, SIG_IGN)
+    #endif
 }
 
 /// Ends the process with `status` (outside the command type, whose `exit` means ArgumentParser's).

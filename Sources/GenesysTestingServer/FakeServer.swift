@@ -25,7 +25,7 @@ import NIOCore
 ///
 /// | request | does | answers |
 /// |---|---|---|
-/// | `POST /__fake/advance?seconds=N` | moves the org's manual clock forward by N seconds (fractions allowed) | `200 {"advancedBySeconds": N}`; `409 fake.manual.clock.required` when the server has no manual clock |
+/// | `POST /__fake/advance?seconds=N` | moves the org's manual clock forward by N seconds (fractions allowed, at most 10 years) | `200 {"advancedBySeconds": N}`; `409 fake.manual.clock.required` when the server has no manual clock; `400 invalid.value` for an N that is not a number from 0 to 315360000 |
 /// | `GET /__fake/state` | the org's snapshot | `200` JSON; `501 fake.not.supported` without a snapshot provider |
 /// | `GET /__fake/requests` | the request log, oldest first | `200 {"requests": [RequestRecord…]}` |
 /// | `POST /__fake/reset-log` | empties the request log | `204` |

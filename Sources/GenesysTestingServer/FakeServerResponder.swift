@@ -113,10 +113,12 @@ struct FakeServerResponder: HTTPResponder {
                         message: "The fake server does not run on a manual clock (start it with --manual-clock)."
                     )
                 }
-                guard let raw = Self.queryValue("seconds", in: query), let seconds = Double(raw), seconds.isFinite, seconds >= 0 else {
+                // Non-finite, negative or huge values would crash the conversion to milliseconds below.
+                guard let raw = Self.queryValue("seconds", in: query), let seconds = Double(raw), seconds.isFinite,
+                      (0...Self.maxAdvanceSeconds).contains(seconds) else {
                     return Self.errorResponse(
                         status: .badRequest, code: "invalid.value",
-                        message: "advance needs ?seconds=N with N a non-negative number."
+                        message: "advance needs ?seconds=N with N a number from 0 to \(Int(Self.maxAdvanceSeconds)) (10 years)."
                     )
                 }
                 try await advance(.milliseconds(Int64((seconds * 1000).rounded())))
@@ -158,6 +160,9 @@ struct FakeServerResponder: HTTPResponder {
     }
 
     // MARK: Helpers
+
+    /// The most `POST /__fake/advance` moves the clock at once: 10 years, in seconds.
+    static let maxAdvanceSeconds: Double = 10 * 365 * 86_400
 
     static func split(_ target: String) -> (path: String, query: String?) {
         guard let mark = target.firstIndex(of: "?") else { return (target, nil) }

@@ -189,13 +189,18 @@ struct ClientCredentialsTokenProviderTests {
         }
         let provider = ClientCredentialsTokenProvider.testing(transport)
 
-        await withTaskGroup(of: Bool.self) { group in
+        try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<10 {
                 group.addTask { (try? await provider.accessToken(logger: quietLogger)) == nil }
             }
-            try? await waitUntil("waiters") { await provider.waiterCount == 10 }
+            do {
+                try await waitUntil("waiters") { await provider.waiterCount == 10 }
+            } catch {
+                await gate.open()  // let the held fetch end so the group can finish, then fail the test
+                throw error
+            }
             await gate.open()
-            for await failed in group { #expect(failed) }
+            for try await failed in group { #expect(failed) }
         }
         #expect(try await provider.accessToken(logger: quietLogger).value == "token-2")
         #expect(transport.exchanges.count == 2)

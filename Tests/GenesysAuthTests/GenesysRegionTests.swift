@@ -1,6 +1,7 @@
 import Foundation
 import GenesysAuth
 import GenesysCore
+import GenesysTesting
 import Testing
 
 /// One row of ROUTING-API.md §2.
@@ -122,6 +123,36 @@ struct GenesysRegionTests {
         let error = #expect(throws: GenesysError.self) { try GenesysRegion.custom(apiURL: URL(string: url)!) }
         #expect(error?.code == .invalidConfiguration)
         #expect(error?.message?.contains("https://") == true)
+    }
+
+    @Test("URLs with a user name or password are refused without echoing the password", arguments: [
+        "https://user:pa55word@api.example.test", "https://user:pa55word@api.example.test:8443/genesys?x=1",
+        "https://:pa55word@api.example.test", "http://user:pa55word@127.0.0.1:8080", "https://user@api.example.test",
+        "ftp://user:pa55word@api.example.test",
+    ])
+    func userInfoRefused(url: String) throws {
+        let apiError = #expect(throws: GenesysError.self) { try GenesysRegion.custom(apiURL: URL(string: url)!) }
+        let loginError = #expect(throws: GenesysError.self) {
+            try GenesysRegion.custom(apiURL: URL(string: "https://api.example.test")!, loginURL: URL(string: url)!)
+        }
+        let providerError = #expect(throws: GenesysError.self) {
+            try ClientCredentialsTokenProvider(
+                credentials: ClientCredentials(clientID: "id", clientSecret: "secret"), loginURL: URL(string: url)!,
+                transport: MockTransport { _, _ in .json("{}") }
+            )
+        }
+        for (error, role) in [(apiError, "API"), (loginError, "login"), (providerError, "login")] {
+            let error = try #require(error)
+            #expect(error.code == .invalidConfiguration)
+            let message = try #require(error.message)
+            #expect(message.hasPrefix("invalid \(role) URL \""))
+            #expect(message.contains("user name or password"))
+            #expect(!message.contains("pa55word"))
+            #expect(!message.contains("user@") && !message.contains(":@"))
+            #expect(message.contains("api.example.test") || message.contains("127.0.0.1"))
+            #expect(!message.contains("\n"))
+            #expect(!error.localizedMessage.contains("pa55word"))
+        }
     }
 
     @Test("an unknown region id names the value and lists the accepted ids")

@@ -28,7 +28,10 @@ struct TokenEndpointErrorTests {
         #expect(error?.code == .authenticationFailed)
         #expect(error?.status == rejection.status)
         let message = error?.message ?? ""
-        #expect(message.contains("the login host rejected the client id or secret (check GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET, and that the region is the OAuth client's home region)"))
+        #expect(message.contains("the login host rejected the client id or secret (check the client id and secret, and that the region is the OAuth client's home region)"))
+        // The SDK's message names no CLI flag or environment variable (SDK users have neither).
+        #expect(!message.contains("GENESYS_"))
+        #expect(!message.contains("--"))
         #expect(message.contains("login.mypurecloud.ie"))
         #expect(message.contains("client-0001"))
         #expect(!message.contains(testCredentials.clientSecret))
@@ -66,7 +69,7 @@ struct TokenEndpointErrorTests {
         let provider = ClientCredentialsTokenProvider.testing(transport, clock: clock)
 
         let task = Task { try await provider.accessToken(logger: quietLogger) }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         #expect(clock.sleeps == [.seconds(7)])
         #expect(transport.exchanges.count == 1)
         clock.advance(by: .seconds(7))
@@ -121,7 +124,7 @@ struct TokenEndpointErrorTests {
         let provider = ClientCredentialsTokenProvider.testing(transport)
         let error = await #expect(throws: GenesysError.self) { try await provider.accessToken(logger: quietLogger) }
         #expect(error?.code == .authenticationFailed)
-        #expect(error?.message == "could not reach login.mypurecloud.ie: check the region or --login-url")
+        #expect(error?.message == "could not reach login.mypurecloud.ie: check the region or login URL")
         #expect((error?.underlying as? TransportError)?.kind == .connectFailed)
     }
 
@@ -130,7 +133,7 @@ struct TokenEndpointErrorTests {
         let transport = MockTransport { _, _ in throw TransportError(kind: .timedOut, requestMayHaveBeenProcessed: true) }
         let provider = ClientCredentialsTokenProvider.testing(transport)
         let error = await #expect(throws: GenesysError.self) { try await provider.accessToken(logger: quietLogger) }
-        #expect(error?.message?.contains("login.mypurecloud.ie did not answer within 30 s") == true)
+        #expect(error?.message == "the login host login.mypurecloud.ie did not answer within 30 s: check the region or login URL, or try again")
     }
 
     @Test("another error status surfaces the status and the body's error and description")
@@ -161,13 +164,45 @@ struct TokenEndpointErrorTests {
         #expect(try await provider.accessToken(logger: quietLogger).expiresIn == .seconds(300))
     }
 
+    @Test("an expires_in that is not a finite positive number is treated as missing", arguments: [
+        #""inf""#, #""-inf""#, #""nan""#, #""infinity""#, "0", "-5", "1e-9", #""zero""#, "null", #"[]"#,
+    ])
+    func invalidExpiry(expiresIn: String) async throws {
+        let transport = MockTransport { _, _ in .json(#"{"access_token":"t","token_type":"bearer","expires_in":\#(expiresIn)}"#) }
+        let provider = ClientCredentialsTokenProvider.testing(transport)
+        #expect(try await provider.accessToken(logger: quietLogger).expiresIn == .seconds(300))
+    }
+
+    @Test("a huge expires_in is clamped to Genesys' longest token lifetime (450 days)", arguments: [
+        "9.3e15", "1e300", #""1e300""#, "38880001", #""99999999999999999999""#,
+    ])
+    func hugeExpiry(expiresIn: String) async throws {
+        let transport = MockTransport { _, _ in .json(#"{"access_token":"t","token_type":"bearer","expires_in":\#(expiresIn)}"#) }
+        let provider = ClientCredentialsTokenProvider.testing(transport)
+        #expect(try await provider.accessToken(logger: quietLogger).expiresIn == .seconds(38_880_000))
+        // The clamped token is cached like any other.
+        #expect(try await provider.accessToken(logger: quietLogger).value == "t")
+        #expect(transport.exchanges.count == 1)
+    }
+
+    @Test("expires_in is kept as sent within Genesys' range, as a number or a string, with fractions")
+    func validExpiry() {
+        #expect(TokenFetcher.lifetime(expiresIn: 86_400) == .seconds(86_400))
+        #expect(TokenFetcher.lifetime(expiresIn: 38_880_000) == .seconds(38_880_000))
+        #expect(TokenFetcher.lifetime(expiresIn: 1.5) == .milliseconds(1500))
+        #expect(TokenFetcher.lifetime(expiresIn: nil) == .seconds(300))
+        #expect(TokenFetcher.lifetime(expiresIn: .infinity) == .seconds(300))
+        #expect(TokenFetcher.lifetime(expiresIn: .nan) == .seconds(300))
+        #expect(TokenFetcher.lifetime(expiresIn: .greatestFiniteMagnitude) == .seconds(38_880_000))
+    }
+
     @Test("cancelling the only caller while throttled ends the wait with CancellationError")
     func cancelWhileThrottled() async throws {
         let transport = MockTransport { _, _ in .json("{}", status: 429, headers: ["Retry-After": "5"]) }
         let clock = ManualClock(mode: .manual)
         let provider = ClientCredentialsTokenProvider.testing(transport, clock: clock)
         let task = Task { try await provider.accessToken(logger: quietLogger) }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
     }

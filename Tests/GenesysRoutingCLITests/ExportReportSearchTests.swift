@@ -95,5 +95,17 @@ struct ExportReportSearchTests {
         let badSize = await runCLI(["search", "skills", "a", "--size", "0"] + fake)
         #expect(badSize.status == 1)
         #expect(badSize.stderr.hasPrefix("error: --size must be between 1 and 500"))
+
+        // (page - 1) * size would overflow: refused up front, with one line, instead of crashing.
+        for page in ["\(Int.max)", "1000001", "0"] {
+            let badPage = await runCLI(["search", "skills", "a", "--page", page, "--size", "500"] + fake)
+            #expect(badPage.status == 1)
+            #expect(badPage.stdout.isEmpty)
+            #expect(badPage.stderrLines.count == 1)
+            #expect(badPage.stderr.hasPrefix("error: --page must be between 1 and 1000000, got \(page)"))
+        }
+        let lastPage = await runCLI(["search", "skills", "", "--page", "1000000", "--size", "500", "--format", "json"] + fake)
+        #expect(lastPage.status == 0)
+        #expect((try parseJSONObject(lastPage.stdout)["skills"] as? [Any])?.isEmpty == true)
     }
 }

@@ -16,7 +16,7 @@ struct ServeCommandTests {
         let (environment, output) = CLIEnvironment.captured()
         let server = Task { await CommandRunner.run(["serve", "--port", "0"] + fake, environment: environment) }
         defer { server.cancel() }
-        let baseURL = try await Self.waitForURL(output)
+        let baseURL = try await Self.waitForURL(output, server: server)
         #expect(baseURL.host() == "127.0.0.1")
 
         let (healthBody, health) = try await Self.get(baseURL.appending(path: "health"))
@@ -34,6 +34,17 @@ struct ServeCommandTests {
         let (badBody, bad) = try await Self.get(URL(string: "\(baseURL.absoluteString)/api/skills/search?q=x&size=0")!)
         #expect(bad.statusCode == 400)
         #expect(try parseJSONObject(badBody)["error"] as? String != nil)
+
+        // A page whose offset would overflow is a 400 with a one-line error, and the server keeps serving.
+        let (hugeBody, huge) = try await Self.get(URL(string: "\(baseURL.absoluteString)/api/skills/search?q=x&page=\(Int.max)&size=500")!)
+        #expect(huge.statusCode == 400)
+        let hugeError = try #require(try parseJSONObject(hugeBody)["error"] as? String)
+        #expect(hugeError == "page must be between 1 and 1000000, got \(Int.max)")
+        #expect(!hugeError.contains("\n"))
+        let (_, tooBigToParse) = try await Self.get(URL(string: "\(baseURL.absoluteString)/api/skills/search?q=x&page=1\(Int.max)")!)
+        #expect(tooBigToParse.statusCode == 400)
+        let (_, stillServing) = try await Self.get(baseURL.appending(path: "health"))
+        #expect(stillServing.statusCode == 200)
 
         let (csv, impact) = try await Self.get(baseURL.appending(path: "api/reports/impact"))
         #expect(impact.statusCode == 200)
@@ -58,13 +69,65 @@ struct ServeCommandTests {
         #expect(help.stdout.contains("loopback"))
     }
 
-    static func waitForURL(_ output: CapturedOutput) async throws -> URL {
-        for _ in 0..<200 {
-            if let line = output.standardOutput.lines.first, let url = URL(string: line) { return url }
-            try await Task.sleep(for: .milliseconds(50))
+    /// Waits for the base URL `serve` prints on the first line of stdout: signalled by the captured output as
+    /// soon as the line is written, not polled. Throws ``ServeDidNotPrintURL`` (saying what was seen) when
+    /// the command ends first or nothing comes within `timeout`.
+    static func waitForURL(
+        _ output: CapturedOutput, server: Task<Int32, Never>, timeout: Duration = .seconds(60)
+    ) async throws -> URL {
+        enum Outcome: Sendable { case line(String), exited(Int32), timedOut }
+        // `server.value` cannot be cancelled, so it is awaited outside the group and passed on as a stream,
+        // which can.
+        let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self)
+        Task {
+            exitContinuation.yield(await server.value)
+            exitContinuation.finish()
         }
-        Issue.record("serve printed no URL; stderr: \(output.standardError.text)")
-        throw CancellationError()
+        let outcome = await withTaskGroup(of: Outcome?.self) { group in
+            group.addTask {
+                for await line in output.standardOutput.lineUpdates() { return .line(line) }
+                return nil
+            }
+            group.addTask {
+                for await status in exits { return .exited(status) }
+                return nil
+            }
+            group.addTask {
+                do { try await Task.sleep(for: timeout) } catch { return nil }
+                return .timedOut
+            }
+            var outcome: Outcome?
+            while outcome == nil, let next = await group.next() { outcome = next }
+            group.cancelAll()
+            return outcome ?? .timedOut
+        }
+        switch outcome {
+        case .line(let line):
+            if let url = URL(string: line), url.scheme != nil, url.host() != nil { return url }
+            throw ServeDidNotPrintURL(problem: "its first line is not a URL", output: output)
+        case .exited(let status):
+            throw ServeDidNotPrintURL(problem: "the command ended with status \(status) first", output: output)
+        case .timedOut:
+            throw ServeDidNotPrintURL(problem: "nothing came within \(timeout)", output: output)
+        }
+    }
+
+    /// `serve` did not print its base URL.
+    struct ServeDidNotPrintURL: Error, CustomStringConvertible {
+        let problem: String
+        let stdout: String
+        let stderr: String
+
+        init(problem: String, output: CapturedOutput) {
+            self.problem = problem
+            stdout = output.standardOutput.text
+            stderr = output.standardError.text
+        }
+
+        var description: String {
+            "waited for 'serve' to print its base URL on the first line of stdout, but \(problem); "
+                + "stdout: \(stdout.debugDescription); stderr: \(stderr.debugDescription)"
+        }
     }
 
     static func get(_ url: URL) async throws -> (String, HTTPURLResponse) {

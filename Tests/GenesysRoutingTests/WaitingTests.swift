@@ -37,10 +37,10 @@ struct WaitingTests {
         ])
         let routing = h.routing
         let task = Task { try await routing.waitForSkillGroupMembership(skillGroupID: "g1", timeout: .seconds(10)) }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         #expect(polls.current == 1)
         clock.advance(by: .milliseconds(500))
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         #expect(polls.current == 2)
         clock.advance(by: .seconds(1))
         let group = try await task.value

@@ -152,6 +152,27 @@ struct FakeServerTests {
         }
     }
 
+    @Test("advance rejects a non-finite, negative or absurdly large number of seconds with a 400, and keeps serving",
+          arguments: ["1e300", "nan", "NaN", "inf", "-inf", "-0.5", "315360000.001", "1e12", "abc", ""])
+    func advanceRejectsBadSeconds(seconds: String) async throws {
+        let clock = ManualClock(mode: .autoAdvance)
+        let org = FakeGenesysOrg(configuration: .init(rateLimit: nil), clock: clock)
+        try await withServer(org) { _, url in
+            let transport = DefaultTransport.make()
+            let response = try await send(transport, .post, url, path: "/__fake/advance?seconds=\(seconds)")
+            #expect(response.head.status == .badRequest)
+            let error = try GenesysJSON.makeDecoder().decode(ErrorBody.self, from: response.body)
+            #expect(error.code == "invalid.value")
+            #expect(error.status == 400)
+            #expect(error.message?.contains("from 0 to 315360000 (10 years)") == true)
+            #expect(clock.now.offset == .zero)
+
+            let tenYears = try await send(transport, .post, url, path: "/__fake/advance?seconds=315360000")
+            #expect(tenYears.head.status == .ok)
+            #expect(clock.now.offset == .seconds(315_360_000))
+        }
+    }
+
     @Test("advance answers 409 when the org runs on a real clock")
     func advanceNeedsManualClock() async throws {
         try await withServer(FakeGenesysOrg(clock: ContinuousClock())) { _, url in

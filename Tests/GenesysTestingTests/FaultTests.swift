@@ -137,11 +137,11 @@ struct FaultTests {
         org.addFault(FakeFault(.delay(.seconds(2)), when: .requests([2])))
         let h = FakeOrgHarnessOver(org: org, clock: clock)
         let task = Task { try await h.raw(.get, "/api/v2/routing/skills") }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         clock.advance(by: .milliseconds(200))
         #expect(try await task.value.status == 200)
         let second = Task { try await h.raw(.get, "/api/v2/routing/skills") }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         clock.advance(by: .milliseconds(2199))
         #expect(clock.sleeperCount == 1)
         clock.advance(by: .milliseconds(1))

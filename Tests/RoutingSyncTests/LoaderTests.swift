@@ -73,7 +73,19 @@ struct LoaderTests {
         ])
     }
 
-    @Test("every broken file is rejected with exactly the expected messages", arguments: Fixtures.invalidFiles)
+    @Test("the broken-file corpus is all there, each file with its .expected")
+    func brokenFileCorpus() throws {
+        let names = try Fixtures.invalidFiles()
+        #expect(names.count == Fixtures.invalidFileCount)
+        let all = try FileManager.default.contentsOfDirectory(atPath: Fixtures.url("invalid").path)
+        for name in names {
+            let expected = name.split(separator: ".").dropLast().joined(separator: ".") + ".expected"
+            #expect(all.contains(expected), "\(name) has no \(expected)")
+        }
+        #expect(all.filter { $0.hasSuffix(".expected") }.count == Fixtures.invalidFileCount)
+    }
+
+    @Test("every broken file is rejected with exactly the expected messages", arguments: try Fixtures.invalidFiles())
     func brokenFile(name: String) throws {
         let expected = try Fixtures.text("invalid/" + name.split(separator: ".").dropLast().joined(separator: ".") + ".expected")
             .split(separator: "\n").map(String.init)

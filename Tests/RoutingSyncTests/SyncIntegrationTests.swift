@@ -305,7 +305,7 @@ struct SyncIntegrationTests {
         #expect(harness.org.writes.isEmpty)
     }
 
-    @Test("broken files are rejected before the org is touched", arguments: Fixtures.invalidFiles)
+    @Test("broken files are rejected before the org is touched", arguments: try Fixtures.invalidFiles())
     func brokenFilesWriteNothing(name: String) async throws {
         let harness = try Harness()
         do {

@@ -91,7 +91,8 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
     ///   - requestTimeout: Deadline for one token request.
     ///   - throttleRetry: How throttled token requests are retried.
     /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if `loginURL` is not
-    ///   an absolute `https://` URL with a host (`http://` is accepted for loopback hosts only).
+    ///   an absolute `https://` URL with a host (`http://` is accepted for loopback hosts only), or has a
+    ///   user name or password.
     public init(
         credentials: ClientCredentials,
         loginURL: URL,

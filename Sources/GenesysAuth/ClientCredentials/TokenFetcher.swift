@@ -13,8 +13,12 @@ struct TokenFetcher: Sendable {
     static let operation = "auth.requestToken"
     /// Token responses are tiny; anything bigger is not a token response.
     static let maxResponseBytes = 64 << 10
-    /// Lifetime assumed when the server omits `expires_in`: Genesys' shortest allowed token lifetime.
+    /// Lifetime assumed when the server omits `expires_in` (or sends one that is not a finite positive
+    /// number): Genesys' shortest allowed token lifetime.
     static let fallbackLifetime: Duration = .seconds(300)
+    /// The longest lifetime believed: Genesys' longest allowed token lifetime (450 days, ROUTING-API.md §1).
+    /// A larger `expires_in` is clamped to it.
+    static let maxLifetimeSeconds: Double = 38_880_000
 
     let credentials: ClientCredentials
     let endpoint: LoginEndpoint
@@ -96,8 +100,17 @@ struct TokenFetcher: Sendable {
               let value = body.accessToken, !value.isEmpty else {
             throw error("the login host \(endpoint.authority) answered HTTP \(status) without an access_token", status: status)
         }
-        let lifetime = body.expiresIn.flatMap { $0 > 0 ? Duration.milliseconds(Int64(($0 * 1000).rounded(.down))) : nil }
-        return AccessToken(value: value, tokenType: body.tokenType ?? "bearer", expiresIn: lifetime ?? Self.fallbackLifetime)
+        return AccessToken(value: value, tokenType: body.tokenType ?? "bearer", expiresIn: Self.lifetime(expiresIn: body.expiresIn))
+    }
+
+    /// The token lifetime for the server's `expires_in` (seconds): a finite positive value, clamped to
+    /// ``maxLifetimeSeconds``; anything else (missing, zero, negative, `inf`, `nan`) is treated as
+    /// missing, giving ``fallbackLifetime``.
+    static func lifetime(expiresIn seconds: Double?) -> Duration {
+        guard let seconds, seconds.isFinite, seconds > 0 else { return fallbackLifetime }
+        let milliseconds = (min(seconds, maxLifetimeSeconds) * 1000).rounded(.down)
+        guard milliseconds >= 1 else { return fallbackLifetime }
+        return .milliseconds(Int64(milliseconds))
     }
 
     /// HTTP 429, or HTTP 400 whose body talks about rate limiting (Genesys answers token-endpoint
@@ -118,7 +131,7 @@ struct TokenFetcher: Sendable {
         let rejected = status == 401 || (status == 400 && (oauthError == "invalid_client" || oauthError == "unauthorized_client"))
         if rejected {
             return error(
-                "the login host rejected the client id or secret (check GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET, and that the region is the OAuth client's home region): \(endpoint.authority) answered HTTP \(status)\(oauthError.map { " \($0)" } ?? "") for client id \(clean(credentials.clientID))",
+                "the login host rejected the client id or secret (check the client id and secret, and that the region is the OAuth client's home region): \(endpoint.authority) answered HTTP \(status)\(oauthError.map { " \($0)" } ?? "") for client id \(clean(credentials.clientID))",
                 status: status, serverCode: oauthError
             )
         }
@@ -133,9 +146,9 @@ struct TokenFetcher: Sendable {
         let message: String
         switch failure.kind {
         case .connectFailed:
-            message = "could not reach \(endpoint.authority): check the region or --login-url"
+            message = "could not reach \(endpoint.authority): check the region or login URL"
         case .timedOut:
-            message = "the login host \(endpoint.authority) did not answer within \(Self.seconds(requestTimeout)): check the region or --login-url, or try again"
+            message = "the login host \(endpoint.authority) did not answer within \(Self.seconds(requestTimeout)): check the region or login URL, or try again"
         case .responseTooLarge:
             message = "the login host \(endpoint.authority) sent a response larger than \(Self.maxResponseBytes) bytes: is the login URL right?"
         default:

@@ -136,7 +136,8 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     ///     replaced by `login.` (`https://api.example.test/p` → `https://login.example.test/p`), or the
     ///     API URL itself when the host does not start with `api.` (a gateway that proxies both).
     /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` if a URL is not an
-    ///   absolute `https://` URL with a host. Plain `http://` is accepted only for loopback hosts
+    ///   absolute `https://` URL with a host, or has a user name or password (`https://user:pass@host`;
+    ///   the message never repeats them). Plain `http://` is accepted only for loopback hosts
     ///   (`localhost`, `127.0.0.0/8`, `[::1]`).
     public static func custom(apiURL: URL, loginURL: URL? = nil) throws -> GenesysRegion {
         try validate(apiURL, role: "API")
@@ -180,18 +181,50 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func validate(_ url: URL, role: String) throws {
+        let shown = printable(withoutUserInfo(url))
+        // Credentials in the URL would end up in descriptions, error messages and logs; the SDK
+        // authenticates with OAuth client credentials only.
+        if hasUserInfo(url) {
+            throw configurationError(
+                "invalid \(role) URL \"\(shown)\": a user name or password in the URL is not allowed; remove the user info (the part before @)"
+            )
+        }
         let scheme = url.scheme?.lowercased()
         guard let scheme, scheme == "https" || scheme == "http",
               let host = url.host(percentEncoded: false), !host.isEmpty else {
             throw configurationError(
-                "invalid \(role) URL \"\(printable(url.absoluteString))\": expected an absolute https:// URL with a host"
+                "invalid \(role) URL \"\(shown)\": expected an absolute https:// URL with a host"
             )
         }
         if scheme == "http", !GenesysClient.isLoopbackHost(host) {
             throw configurationError(
-                "invalid \(role) URL \"\(printable(url.absoluteString))\": plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, [::1]); use https://"
+                "invalid \(role) URL \"\(shown)\": plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, [::1]); use https://"
             )
         }
+    }
+
+    /// Whether `url` has a user name or password (`https://user:pass@host`, also `https://user@host`
+    /// and `https://:pass@host`).
+    static func hasUserInfo(_ url: URL) -> Bool {
+        if url.user != nil || url.password != nil { return true }
+        if let components = URLComponents(url: url, resolvingAgainstBaseURL: false) {
+            return components.percentEncodedUser != nil || components.percentEncodedPassword != nil
+        }
+        return authority(of: url.absoluteString)?.contains("@") ?? false
+    }
+
+    /// `url` as text with any user info removed, so error messages never echo a password.
+    static func withoutUserInfo(_ url: URL) -> String {
+        let text = url.absoluteString
+        guard let authority = authority(of: text), let at = authority.lastIndex(of: "@") else { return text }
+        // A substring shares its base's indices: keep what precedes the authority and what follows the `@`.
+        return String(text[..<authority.startIndex]) + String(text[text.index(after: at)...])
+    }
+
+    /// The authority part of a URL string (between `//` and the next `/`, `?` or `#`), if any.
+    private static func authority(of text: String) -> Substring? {
+        guard let slashes = text.firstRange(of: "//") else { return nil }
+        return text[slashes.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     }
 
     /// `text` without leading and trailing whitespace.

@@ -1,19 +1,31 @@
 /// How many requests a client may send in a period.
+///
+/// The fields are read-only so every value has been through ``init(requests:per:burst:)``, which clamps
+/// them to usable values.
 public struct RateLimit: Sendable, Hashable {
-    /// Requests allowed per ``period``.
-    public var requests: Int
-    /// The period the limit is counted over.
-    public var period: Duration
-    /// Requests that may go out back to back before pacing starts. The refill rate is lowered by this
-    /// amount so that no window of length ``period`` ever holds more than ``requests``.
-    public var burst: Int
+    /// Requests allowed per ``period``; at least 1.
+    public let requests: Int
+    /// The period the limit is counted over; always positive.
+    public let period: Duration
+    /// Requests that may go out back to back before pacing starts; between 1 and `requests - 1` (1 when
+    /// `requests` is 1). The refill rate is lowered by this amount so that no window of length ``period``
+    /// ever holds more than ``requests``.
+    public let burst: Int
 
-    /// Creates a limit.
+    /// Creates a limit. Values that would make no sense are clamped rather than trapping:
+    ///
+    /// - `requests` below 1 becomes 1;
+    /// - a `period` of zero or less becomes 1 second;
+    /// - `burst` is clamped to `1...(requests - 1)` (1 when `requests` is 1).
+    ///
+    /// - Parameters:
+    ///   - requests: Requests allowed per `period`.
+    ///   - period: The period the limit is counted over.
+    ///   - burst: Requests that may go out back to back before pacing starts; 10 by default.
     public init(requests: Int, per period: Duration, burst: Int = 10) {
-        precondition(requests > 0, "requests must be positive")
-        precondition(period > .zero, "period must be positive")
+        let requests = max(1, requests)
         self.requests = requests
-        self.period = period
+        self.period = period > .zero ? period : .seconds(1)
         self.burst = max(1, min(burst, requests - 1))
     }
 

@@ -6,14 +6,21 @@ import RoutingModels
 /// Paging style A (ROUTING-API.md §3.11): `pageNumber` (1-based) and `pageSize` in, an
 /// `EntityListing` with `pageNumber`, `pageCount`, `total` and `nextUri` out.
 enum PageNumberPaging {
+    /// The highest page number a listing reads. A server that keeps answering with `nextUri` (and no
+    /// `pageCount`) then cannot keep a listing going for ever; no real org comes near it.
+    static let maxPages = 100_000
+
     /// The token of the page after a style-A page: `.number(pageNumber + 1)` while
     /// `pageNumber < pageCount`; when the server leaves `pageCount` out, while `nextUri` is present.
+    /// Never past page `maxPages`.
     /// - Parameters:
     ///   - pageNumber: The page's own `pageNumber` (preferred: a server that ignores the requested
     ///     number then repeats a token and the sequence stops).
     ///   - requested: The number that was requested, used when the page has no `pageNumber`.
-    static func next(pageNumber: Int?, pageCount: Int?, nextUri: String?, requested: Int) -> PageToken? {
+    ///   - maxPages: The highest page number to go to (``maxPages`` unless a test lowers it).
+    static func next(pageNumber: Int?, pageCount: Int?, nextUri: String?, requested: Int, maxPages: Int = maxPages) -> PageToken? {
         let current = pageNumber ?? requested
+        guard current < maxPages else { return nil }
         if let pageCount { return current < pageCount ? .number(current + 1) : nil }
         return nextUri != nil ? .number(current + 1) : nil
     }
@@ -48,7 +55,10 @@ extension RoutingAPI {
     ///     yielded page holds all pages of one chunk, numbered by chunk.
     ///   - validate: Argument checks, run when iteration starts (lists do not throw when created).
     ///   - item: Maps an entity to an item, or `nil` to leave it out (deleted skills). Pages whose
-    ///     entities are all left out are skipped instead of ending the sequence.
+    ///     entities are all left out are skipped instead of ending the sequence, as long as the page
+    ///     number advances (a server that answers another page than the one asked for ends it) and
+    ///     never past page `maxPages`.
+    ///   - maxPages: The highest page number read (``PageNumberPaging/maxPages``; tests lower it).
     func pagedByNumber<Entity: Decodable & Sendable, Item: Sendable>(
         operation: String,
         path: String,
@@ -58,10 +68,25 @@ extension RoutingAPI {
         ids: IDFilter? = nil,
         validate: @escaping @Sendable () throws -> Void = {},
         logger: Logger?,
+        maxPages: Int = PageNumberPaging.maxPages,
         item: @escaping @Sendable (Entity) -> Item?
     ) -> PageSequence<EntityListing<Entity>, Item> {
         let api = self
         let pageSize = pageSize.map { max(1, $0) }
+
+        /// The page after `page` (fetched as `requested`), logging when the page limit ends the listing.
+        @Sendable func following(_ page: EntityListing<Entity>, requested: Int) -> PageToken? {
+            let token = PageNumberPaging.next(
+                pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: requested,
+                maxPages: maxPages)
+            if token == nil, (page.pageNumber ?? requested) >= maxPages,
+               page.nextUri != nil || (page.pageCount ?? 0) > (page.pageNumber ?? requested) {
+                (logger ?? api.client.logger).warning("listing stopped at the page limit although the server offers more pages", metadata: [
+                    "operation": "\(operation)", "maxPages": "\(maxPages)",
+                ])
+            }
+            return token
+        }
 
         @Sendable func fetchPage(_ number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
             var q = query
@@ -74,17 +99,22 @@ extension RoutingAPI {
         }
 
         /// Fetches page `number` and, while its entities are all left out by `item`, the pages after it.
+        ///
+        /// The same guards as `PageSequence`'s apply, since this loop runs inside one of its fetches: it
+        /// stops at an empty page, at the last page, when the server's page number does not advance past
+        /// the one requested (a server that ignores `pageNumber`), and at page `maxPages` (a server that
+        /// sends `nextUri` for ever without `pageNumber` or `pageCount`). The page it stops at is returned;
+        /// with no items it ends the sequence.
         @Sendable func fetchKeepingItems(from number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
             var number = number
             while true {
                 let page = try await fetchPage(number, idChunk: idChunk)
                 let entities = page.entities ?? []
                 guard !entities.isEmpty, entities.allSatisfy({ item($0) == nil }),
-                      case .number(let following)? = PageNumberPaging.next(
-                        pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: number),
-                      following > number
+                      case .number(let next)? = following(page, requested: number),
+                      next > number
                 else { return page }
-                number = following
+                number = next
             }
         }
 
@@ -109,11 +139,7 @@ extension RoutingAPI {
                     return try await fetchKeepingItems(from: PageNumberPaging.number(token), idChunk: ids.map { $0.values[...] })
                 },
                 items: items,
-                next: { page, token in
-                    PageNumberPaging.next(
-                        pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri,
-                        requested: PageNumberPaging.number(token))
-                }
+                next: { page, token in following(page, requested: PageNumberPaging.number(token)) }
             )
         }
 
@@ -125,11 +151,10 @@ extension RoutingAPI {
             while true {
                 let page = try await fetchPage(number, idChunk: chunks[index])
                 entities += page.entities ?? []
-                guard case .number(let following)? = PageNumberPaging.next(
-                    pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: number),
-                    following > number, !(page.entities ?? []).isEmpty
+                guard case .number(let next)? = following(page, requested: number),
+                    next > number, !(page.entities ?? []).isEmpty
                 else { break }
-                number = following
+                number = next
             }
             return EntityListing(entities: entities, pageSize: entities.count, pageNumber: index + 1, pageCount: chunks.count)
         }

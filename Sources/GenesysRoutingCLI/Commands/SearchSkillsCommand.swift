@@ -27,7 +27,7 @@ public struct SearchSkillsCommand: EnvironmentCommand {
     public var query: String
 
     /// The 1-based page.
-    @Option(help: ArgumentHelp("The page to show, from 1.", valueName: "n"))
+    @Option(help: ArgumentHelp("The page to show (1-\(SkillSearch.maxPage)).", valueName: "n"))
     public var page: Int = 1
 
     /// Skills per page.

@@ -10,6 +10,8 @@ struct SkillSearch {
     static let maxPageSize = 500
     /// The page size when none is given.
     static let defaultPageSize = 25
+    /// The largest page number accepted (keeps `(page - 1) * size` far from overflowing).
+    static let maxPage = 1_000_000
 
     /// One page of matches.
     struct Page: Encodable, Equatable {
@@ -48,13 +50,16 @@ struct SkillSearch {
 
     /// Checks a page number and size; returns the problem, or `nil` when both are usable.
     static func problem(page: Int, size: Int) -> String? {
-        if page < 1 { return "page must be 1 or more, got \(page)" }
+        if !(1...maxPage).contains(page) { return "page must be between 1 and \(maxPage), got \(page)" }
         if !(1...maxPageSize).contains(size) { return "size must be between 1 and \(maxPageSize), got \(size)" }
         return nil
     }
 
     /// Runs the search: the server's `name` filter (a prefix search), then an exact case-insensitive
     /// prefix check on the client, sorted by name.
+    ///
+    /// Check `page` and `size` with ``problem(page:size:)`` first; out-of-range values are clamped here
+    /// only so that nothing can overflow.
     /// - Throws: `GenesysError`.
     static func search(_ query: String, page: Int, size: Int, routing: RoutingAPI, logger: Logger) async throws -> Page {
         let trimmed = query.trimmingPrefix(while: \.isWhitespace)
@@ -66,6 +71,8 @@ struct SkillSearch {
                 return Page.Skill(id: id, name: name, division: skill.division?.name)
             }
             .sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+        let size = min(max(size, 1), maxPageSize)
+        let page = min(max(page, 1), maxPage)
         let pageCount = (matches.count + size - 1) / size
         let start = min((page - 1) * size, matches.count)
         let end = min(start + size, matches.count)

@@ -42,15 +42,15 @@ enum ErrorReporter {
         return oneLine(line)
     }
 
+    /// What to do about `error`, naming the CLI's variables and flags; decided from the error's code and
+    /// status, never from its message.
     static func hint(for error: GenesysError, target: String?) -> String? {
         let at = target.map { " (\($0))" } ?? ""
-        // The auth module's messages already say what to check; do not say it twice.
-        if error.code == .authenticationFailed, error.message?.lowercased().contains("check ") == true { return nil }
         switch error.code {
-        case .authenticationFailed where error.status == nil:
-            return "Check the network connection and the login URL\(at) (GENESYS_REGION, --region or --login-url)"
-        case .authenticationFailed, .unauthorized:
-            return "Check GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET, and that the OAuth client belongs to the region used\(at); set GENESYS_REGION or --region"
+        case .authenticationFailed:
+            return authenticationHint(for: error, at: at)
+        case .unauthorized:
+            return credentialsHint(at: at)
         case .forbidden:
             return "Give the OAuth client's role the routing permissions this needs (and access to the divisions involved)"
         case .rateLimited:
@@ -62,6 +62,36 @@ enum ErrorReporter {
         default:
             return nil
         }
+    }
+
+    /// The CLI's hint for a failed token request, from the error's code and status (the SDK's message
+    /// says what happened in SDK terms; the hint names the CLI's variables and flags).
+    static func authenticationHint(for error: GenesysError, at: String) -> String? {
+        guard let status = error.status else {
+            // No answer: the login host could not be reached, timed out, or sent something unusable.
+            return "Check the network connection and the login URL\(at) (GENESYS_REGION, --region, or --login-url / GENESYS_LOGIN_URL)"
+        }
+        switch status {
+        case 401, 403:
+            return credentialsHint(at: at)
+        case 400 where ["invalid_client", "unauthorized_client"].contains(error.serverCode):
+            return credentialsHint(at: at)
+        case 429:
+            return "The login host is throttling token requests: wait a minute and run again"
+        case 200..<300:
+            return "Check the login URL\(at) (GENESYS_REGION, --region, or --login-url / GENESYS_LOGIN_URL): it answered without a token"
+        case 500...599:
+            return "The Genesys login service failed; run again later"
+        default:
+            // Another 400 (throttling, an unsupported grant): the SDK's message already says what the
+            // server said.
+            return nil
+        }
+    }
+
+    /// The hint for credentials the org or its login host refused.
+    static func credentialsHint(at: String) -> String {
+        "Check GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET, and that the OAuth client belongs to the region used\(at); set GENESYS_REGION or --region"
     }
 
     /// The first line of `text`, without control characters.

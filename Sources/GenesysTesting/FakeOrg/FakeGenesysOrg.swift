@@ -85,7 +85,10 @@ import RoutingModels
 /// nothing ever sleeps for real. Dates in responses are ``Configuration/startDate`` plus the clock's time.
 public final class FakeGenesysOrg: HTTPTransport, Sendable {
     /// An OAuth client the org accepts.
-    public struct OAuthClient: Sendable, Hashable {
+    ///
+    /// Under the CLI's `--fake` and `fake-server` the secret may be the user's real `GENESYS_CLIENT_SECRET`, so
+    /// ``description``, ``debugDescription`` and `dump` never show it.
+    public struct OAuthClient: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         /// The client id.
         public var id: String
         /// The client secret.
@@ -98,6 +101,15 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
             self.id = id
             self.secret = secret
             self.tokenLifetime = tokenLifetime
+        }
+
+        /// The id and token lifetime; the secret is redacted.
+        public var description: String { "OAuthClient(id: \(id), secret: <redacted>, tokenLifetime: \(tokenLifetime))" }
+        /// Same as ``description``.
+        public var debugDescription: String { description }
+        /// A mirror that shows the secret as `<redacted>`.
+        public var customMirror: Mirror {
+            Mirror(self, children: ["id": id, "secret": "<redacted>", "tokenLifetime": tokenLifetime], displayStyle: .struct)
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Two modes:
 /// - ``Mode/manual``: `sleep` suspends until ``advance(by:)`` moves time past the deadline. Use
-///   ``waitForSleepers(_:)`` to wait until the code under test is asleep before advancing.
+///   ``waitForSleepers(_:maxYields:)`` to wait until the code under test is asleep before advancing.
 /// - ``Mode/autoAdvance``: `sleep` moves time forward to its deadline at once and returns. Every sleep
 ///   is recorded in ``sleeps``, so a test asserts the delays without coordinating with the code.
 ///
@@ -134,9 +134,49 @@ public struct ManualClock: Clock, Sendable {
     }
 
     /// Waits (yielding, never sleeping for real) until at least `count` tasks are asleep on the clock.
-    public func waitForSleepers(_ count: Int = 1) async {
+    ///
+    /// The wait is bounded so a test whose code never sleeps fails instead of hanging: after `maxYields`
+    /// yields without enough sleepers it throws ``WaitTimeout``. The default is generous (a task that is
+    /// going to sleep gets there in far fewer rounds, even on a busy machine).
+    /// - Parameters:
+    ///   - count: How many sleepers to wait for.
+    ///   - maxYields: How many times to yield before giving up.
+    /// - Throws: ``WaitTimeout`` when fewer than `count` tasks are asleep after `maxYields` yields;
+    ///   `CancellationError` when the waiting task is cancelled.
+    public func waitForSleepers(_ count: Int = 1, maxYields: Int = 1_000_000) async throws {
+        var yields = 0
         while sleeperCount < count {
+            guard yields < maxYields else {
+                throw WaitTimeout(expectedSleepers: count, sleepers: sleeperCount, yields: yields)
+            }
+            try Task.checkCancellation()
             await Task.yield()
+            yields += 1
+        }
+    }
+
+    /// Thrown by ``ManualClock/waitForSleepers(_:maxYields:)`` when fewer tasks than expected went to sleep
+    /// on the clock within its bound: usually the code under test never sleeps on this clock (it uses
+    /// another clock, finished or failed early, or waits on something else).
+    public struct WaitTimeout: Error, CustomStringConvertible, Sendable {
+        /// How many sleepers were waited for.
+        public let expectedSleepers: Int
+        /// How many tasks were asleep on the clock when the wait gave up.
+        public let sleepers: Int
+        /// How many times the wait yielded.
+        public let yields: Int
+
+        /// Creates the error.
+        public init(expectedSleepers: Int, sleepers: Int, yields: Int) {
+            self.expectedSleepers = expectedSleepers
+            self.sleepers = sleepers
+            self.yields = yields
+        }
+
+        /// What was waited for and what was found.
+        public var description: String {
+            "ManualClock.waitForSleepers: waited for \(expectedSleepers) task(s) asleep on the clock, but after "
+                + "\(yields) yields \(sleepers) \(sleepers == 1 ? "is" : "are"); does the code under test sleep on this clock?"
         }
     }
 }

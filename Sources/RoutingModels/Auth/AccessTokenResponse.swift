@@ -31,7 +31,7 @@ public struct AccessTokenResponse: Codable, Sendable, Hashable {
     }
 }
 
-extension AccessTokenResponse: CustomStringConvertible, CustomDebugStringConvertible {
+extension AccessTokenResponse: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// A one-line summary that never includes the token itself.
     public var description: String {
         var parts: [String] = []
@@ -44,4 +44,19 @@ extension AccessTokenResponse: CustomStringConvertible, CustomDebugStringConvert
 
     /// Same as ``description``: the token is redacted.
     public var debugDescription: String { description }
+
+    /// The fields for `dump(_:)`, debuggers and `Mirror`, with the token replaced by `<redacted>`.
+    public var customMirror: Mirror {
+        let redactedToken: String? = accessToken == nil ? nil : "<redacted>"
+        return Mirror(
+            self,
+            children: [
+                "accessToken": redactedToken as Any,
+                "tokenType": tokenType as Any,
+                "expiresIn": expiresIn as Any,
+                "error": error as Any,
+            ],
+            displayStyle: .struct
+        )
+    }
 }

@@ -31,7 +31,8 @@ extension RoutingSync {
     /// - What is and is not established: these POSTs are sent without any idempotency key, and whether
     ///   Genesys refuses a duplicate name with 409 (naming the existing object) is **not** established — only
     ///   the in-memory `FakeGenesysOrg` is known to. The lookup above is what prevents duplicates; a 409 whose
-    ///   body names an existing object with this name is still adopted, as a second safety net. Two limits
+    ///   body names an existing object's id together with exactly this name is still adopted, as a second
+    ///   safety net (a 409 with an id but no name, or another name, fails the change). Two limits
     ///   remain: an object created by the lost request that stays invisible to search for longer than the
     ///   bound is created again, and an object another writer creates under the same name at the same moment
     ///   is adopted as if it were ours (identity is the exact name).
@@ -303,8 +304,9 @@ extension RoutingSync {
     /// When `post` fails so that the object may or may not exist (`outcomeIsUnknown(_:)`), the object is
     /// looked up by exact name with `find` (see `lookUpAfterUnknownOutcome(name:logger:_:)`) before
     /// anything is sent again; a found id is adopted. The create is sent again (at most 3 resends) only when
-    /// the lookup ends in a definite "not found". A 409 naming an existing object with this name is adopted
-    /// too, as a second safety net; whether Genesys answers a duplicate name that way is not established.
+    /// the lookup ends in a definite "not found". A 409 naming an existing object (id and exactly this name)
+    /// is adopted too, as a second safety net; whether Genesys answers a duplicate name that way is not
+    /// established. Any other 409 fails the change (see `unadoptedConflict(_:name:)`).
     private func create(
         name: String, logger: Logger, _ post: () async throws -> String?, find: () async throws -> String?
     ) async throws -> String {
@@ -321,7 +323,10 @@ extension RoutingSync {
                     logger.debug("routing sync adopted an existing object named in a 409", metadata: ["name": "\(name)", "id": "\(id)"])
                     return id
                 }
-                throw error
+                logger.debug("routing sync did not adopt a 409 that names no object called exactly this", metadata: [
+                    "name": "\(name)", "error": "\(error)",
+                ])
+                throw Self.unadoptedConflict(error, name: name)
             } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
                 failure = error
             }
@@ -395,15 +400,38 @@ extension RoutingSync {
         }
     }
 
-    /// The id of the object a 409 says already has `name`.
+    /// The id of the object a 409 says already has `name`: only when the body (or one of its details)
+    /// names both the object's id and exactly this name. A 409 with an id but no name, or another name,
+    /// could be about an unrelated object and is never adopted.
     static func existingID(in error: GenesysError, name: String) -> String? {
-        if let body = error.body, let id = body.entityId, body.entityName == nil || body.entityName == name {
+        if let body = error.body, let id = body.entityId, !id.isEmpty, body.entityName == name {
             return id
         }
-        if let detail = error.details.first(where: { $0.entityId != nil }), detail.entityName == nil || detail.entityName == name {
+        if let detail = error.details.first(where: { $0.entityName == name && !($0.entityId ?? "").isEmpty }) {
             return detail.entityId
         }
         return nil
+    }
+
+    /// The error for a create refused with a 409 that ``existingID(in:name:)`` did not adopt: the same
+    /// error (status, correlation id, body kept) with a message saying why the change failed.
+    static func unadoptedConflict(_ error: GenesysError, name: String) -> GenesysError {
+        let named = ([(id: error.body?.entityId, name: error.body?.entityName)] + error.details.map { (id: $0.entityId, name: $0.entityName) })
+            .first { !($0.id ?? "").isEmpty }
+        let server = error.message.flatMap { $0.split(whereSeparator: \.isNewline).first.map(String.init) }
+            .map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+        var message = "creating \"\(name)\" was refused with a conflict (HTTP 409)"
+        if let named, let id = named.id {
+            let what = named.name.map { "an object named \"\($0)\"" } ?? "an object without a name"
+            message += " naming \(what) (id \(id)), not one named exactly \"\(name)\", so it was not adopted"
+        } else {
+            message += " that names no existing object"
+        }
+        if let server, !server.isEmpty { message += "; the server said: \(server)" }
+        message += "; check the org for an object with this name, then run again"
+        var failure = error
+        failure.message = message
+        return failure
     }
 
     /// A delete that treats "already gone" (404) as done.

@@ -11,7 +11,13 @@ extension RoutingSync {
     /// conditions); member divisions only for groups that declare `memberDivisions`; queue members only for
     /// queues that declare `members`, their wrap-up codes only for queues that declare `wrapupCodes`;
     /// agents' skills and languages through `GET /api/v2/users?expand=skills,languages` (which also maps
-    /// emails to ids without searches). Independent reads run concurrently (``Configuration/concurrency``).
+    /// emails to ids without searches).
+    ///
+    /// Reads run in two phases. First the lists the file needs run together (at most seven, one per kind:
+    /// divisions, skills, languages, wrap-up codes, skill groups, queues, routing profiles; each list's pages
+    /// are read one after another); ``Configuration/concurrency`` does not apply to them. Then the
+    /// per-object reads (skill-group conditions and member divisions, queue members and wrap-up codes) run
+    /// with at most ``Configuration/concurrency`` in flight. The client's rate limiter, when set, paces both.
     /// - Throws: `GenesysError`.
     public func readOrg(for desired: DesiredState, logger: Logger? = nil) async throws -> OrgSnapshot {
         try await readOrg(scope: .declared(desired), logger: logger)
@@ -26,7 +32,7 @@ extension RoutingSync {
         let routing = self.routing
         var snapshot = OrgSnapshot()
 
-        // Phase 1: the lists, concurrently.
+        // Phase 1: the lists, all at once (a fixed set of at most seven; not bounded by `concurrency`).
         try await withThrowingTaskGroup(of: ListResult.self) { group in
             if needs.divisions {
                 group.addTask { .divisions(try await routing.listDivisions(pageSize: 100, logger: logger).collectItems()) }
@@ -76,7 +82,7 @@ extension RoutingSync {
             }
         }
 
-        // Phase 2: per-object reads for the objects that need them.
+        // Phase 2: per-object reads for the objects that need them, at most `concurrency` in flight.
         var tasks: [DetailTask] = []
         for (index, group) in (snapshot.skillGroups ?? []).enumerated() {
             guard let id = group.group.id, let name = group.group.name else { continue }

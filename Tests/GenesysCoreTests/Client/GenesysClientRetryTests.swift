@@ -247,7 +247,7 @@ struct GenesysClientCancellationTests {
         let client = try makeClient(transport, clock: clock)
 
         let task = Task { try await client.send(.createSkill) }
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         task.cancel()
         let result = await task.result
 
@@ -283,7 +283,7 @@ struct GenesysClientCancellationTests {
         let client = try makeClient(transport, policy: StandardRetryPolicy(jitter: .none))
 
         let task = Task { try await client.send(.getSkills) }
-        await transportClock.waitForSleepers(1)
+        try await transportClock.waitForSleepers(1)
         task.cancel()
         let result = await task.result
 

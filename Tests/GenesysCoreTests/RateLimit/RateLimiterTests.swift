@@ -114,7 +114,7 @@ struct RateLimiterTests {
         let harness = LimiterHarness(RateLimit(requests: 5, per: .seconds(1), burst: 1))
         try await harness.limiter.acquire()
         let waiter = harness.start()
-        await harness.clock.waitForSleepers(1)
+        try await harness.clock.waitForSleepers(1)
 
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
@@ -143,13 +143,13 @@ struct RateLimiterTests {
         var waiters: [Task<Void, any Error>] = []
         for n in 1...8 {                      // slots 250 ms … 2 s, in order
             waiters.append(harness.start())
-            await harness.clock.waitForSleepers(n)
+            try await harness.clock.waitForSleepers(n)
         }
         for waiter in waiters.prefix(3) { waiter.cancel() }
         for waiter in waiters.prefix(3) { await #expect(throws: CancellationError.self) { try await waiter.value } }
         for n in 1...3 {                      // newcomers take the freed slots
             harness.start()
-            await harness.clock.waitForSleepers(5 + n)
+            try await harness.clock.waitForSleepers(5 + n)
         }
 
         await harness.drain(step: .milliseconds(50), total: 8)
@@ -175,9 +175,9 @@ struct RateLimiterTests {
 
         _ = try await client.send(.getSkills)                 // the burst
         let second = Task { try await copy.send(.getSkills) }  // must wait for the next slot (1 s)
-        await clock.waitForSleepers(1)
+        try await clock.waitForSleepers(1)
         let third = Task { try await sibling.send(.getSkills) }
-        await clock.waitForSleepers(2)
+        try await clock.waitForSleepers(2)
         #expect(transport.exchanges.count == 1)
 
         clock.advance(by: .seconds(1))
@@ -194,5 +194,23 @@ struct RateLimiterTests {
         #expect(RateLimit(requests: 5, per: .seconds(1), burst: 50).burst == 4)
         #expect(RateLimit(requests: 1, per: .seconds(1), burst: 5).burst == 1)
         #expect(RateLimit.genesysDefault == RateLimit(requests: 300, per: .seconds(60), burst: 10))
+    }
+
+    @Test("RateLimit clamps requests below 1 to 1 and a non-positive period to 1 s instead of trapping", arguments: [
+        (0, Duration.seconds(60)), (-5, .seconds(60)), (Int.min, .seconds(60)), (3, .zero), (3, .seconds(-1)), (0, .zero),
+    ])
+    func clampsUnusableValues(requests: Int, period: Duration) async throws {
+        let limit = RateLimit(requests: requests, per: period, burst: 10)
+        #expect(limit.requests == max(1, requests))
+        #expect(limit.period == (period > .zero ? period : .seconds(1)))
+        #expect(limit.burst == max(1, min(10, limit.requests - 1)))
+        #expect(limit.requests >= 1 && limit.period > .zero && (1..<max(2, limit.requests)).contains(limit.burst))
+
+        // The limiter works with the clamped values: the burst is free, the next request is paced.
+        let clock = ManualClock(mode: .manual)
+        let limiter = RateLimiter(limit, clock: clock)
+        for _ in 0..<limit.burst { try await limiter.acquire() }
+        #expect(clock.sleeps.isEmpty)
+        #expect(await limiter.currentDelay() > .zero)
     }
 }

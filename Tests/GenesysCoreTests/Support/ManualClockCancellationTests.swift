@@ -22,7 +22,7 @@ struct ManualClockCancellationTests {
         let clock = ManualClock(mode: .manual)
         let early = Task { try await clock.sleep(for: .milliseconds(10)) }
         let late = Task { try await clock.sleep(for: .milliseconds(20)) }
-        await clock.waitForSleepers(2)
+        try await clock.waitForSleepers(2)
         clock.advance(by: .milliseconds(10))
         try await early.value
         #expect(clock.sleeperCount == 1)
@@ -30,5 +30,31 @@ struct ManualClockCancellationTests {
         try await late.value
         #expect(!clock.advanceToNextDeadline())
         #expect(clock.now.offset == .milliseconds(20))
+    }
+}
+
+@Suite("ManualClock waiting for sleepers")
+struct ManualClockWaitTests {
+    @Test("waitForSleepers gives up with a descriptive WaitTimeout when nobody sleeps", .timeLimit(.minutes(1)))
+    func waitGivesUp() async throws {
+        let clock = ManualClock(mode: .manual)
+        let sleeper = Task { try await clock.sleep(for: .seconds(1)) }
+        defer { sleeper.cancel() }
+        let error = await #expect(throws: ManualClock.WaitTimeout.self) {
+            try await clock.waitForSleepers(2, maxYields: 1_000)
+        }
+        #expect(error?.expectedSleepers == 2)
+        #expect(error?.yields == 1_000)
+        #expect(error?.description.contains("waited for 2 task(s) asleep on the clock") == true)
+    }
+
+    @Test("waitForSleepers returns at once when enough tasks already sleep")
+    func waitReturns() async throws {
+        let clock = ManualClock(mode: .manual)
+        try await clock.waitForSleepers(0, maxYields: 0)
+        let sleeper = Task { try await clock.sleep(for: .seconds(1)) }
+        try await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(1))
+        try await sleeper.value
     }
 }

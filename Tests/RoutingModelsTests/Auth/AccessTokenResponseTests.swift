@@ -29,4 +29,29 @@ struct AccessTokenResponseTests {
             #expect(text.contains("86400"))
         }
     }
+
+    @Test("dump and Mirror show the fields but never the token")
+    func mirrorRedacted() throws {
+        let token = try decodeFixture("token-response", as: AccessTokenResponse.self)
+        var dumped = ""
+        dump(token, to: &dumped)
+        #expect(!dumped.contains("fixture-token"))
+        #expect(dumped.contains("<redacted>"))
+        #expect(dumped.contains("86400"))
+        #expect(dumped.contains("bearer"))
+
+        let mirror = Mirror(reflecting: token)
+        #expect(mirror.displayStyle == .struct)
+        #expect(mirror.children.map(\.label) == ["accessToken", "tokenType", "expiresIn", "error"])
+        for child in mirror.children {
+            var text = ""
+            dump(child.value, to: &text)
+            #expect(!text.contains("fixture-token"))
+        }
+
+        var noToken = ""
+        dump(AccessTokenResponse(error: "invalid_client"), to: &noToken)
+        #expect(!noToken.contains("<redacted>"))
+        #expect(noToken.contains("invalid_client"))
+    }
 }

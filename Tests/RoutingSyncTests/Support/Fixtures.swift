@@ -20,9 +20,13 @@ enum Fixtures {
         try DesiredStateLoader.load(contentsOf: url(name))
     }
 
+    /// How many broken files `Fixtures/invalid` holds; update it when adding one.
+    static let invalidFileCount = 16
+
     /// The names of the broken files in `Fixtures/invalid` (each has a `.expected` next to it).
-    static var invalidFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("invalid").path)) ?? []
+    /// - Throws: When the folder cannot be read, so parameterised tests fail instead of running no case.
+    static func invalidFiles() throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("invalid").path)
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted()
     }
 }
