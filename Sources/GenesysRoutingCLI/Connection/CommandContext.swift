@@ -1,3 +1,7 @@
+#if AsyncHTTPClientSupport && !canImport(Darwin)
+import AsyncHTTPClient
+import GenesysAsyncHTTPClient
+#endif
 import GenesysAuth
 import GenesysCore
 import GenesysRouting
@@ -43,38 +47,70 @@ struct CommandContext {
         return 1
     }
 
-    /// Connects as `options` say, runs `body`, and afterwards saves the fake org's state file (also when
-    /// `body` fails: the org may have changed).
+    /// Connects as `options` say, runs `body`, and afterwards releases what the connection holds, on every
+    /// path (success, error, cancellation): the HTTP client the CLI created for a real org is shut down, and
+    /// the fake org's state file is saved (also when `body` fails: the org may have changed).
     func withConnection<T>(_ options: ConnectionOptions, _ body: (OrgConnection) async throws -> T) async throws -> T {
-        let connection: OrgConnection
         switch try options.resolve(in: environment) {
         case .genesys(let region, let credentials, let rateLimit):
-            let client = try GenesysClient(region: region, credentials: credentials, rateLimit: rateLimit, logger: logger)
-            logger.debug("connecting to Genesys Cloud", metadata: ["region": "\(region)", "clientId": "\(credentials.clientID)"])
-            connection = OrgConnection(client: client, target: region.description, fake: nil)
+            return try await withRealOrgTransport { transport in
+                // One transport for the token provider and the API client.
+                let client = try GenesysClient(
+                    region: region, credentials: credentials, transport: transport, rateLimit: rateLimit, logger: logger)
+                logger.debug("connecting to Genesys Cloud", metadata: ["region": "\(region)", "clientId": "\(credentials.clientID)"])
+                return try await body(OrgConnection(client: client, target: region.description, fake: nil))
+            }
         case .fake(let settings):
             let session = try await progress.track("Preparing the fake org") {
                 try await FakeOrgSession.open(settings, logger: logger)
             }
             printError(session.note)
             logger.debug("connecting to the fake org", metadata: ["clientId": "\(settings.credentials.clientID)"])
-            connection = OrgConnection(client: session.makeClient(logger: logger), target: "the fake org", fake: session)
-        }
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body(connection))
-        } catch {
-            result = .failure(error)
-        }
-        if let session = connection.fake {
+            let connection = OrgConnection(client: session.makeClient(logger: logger), target: "the fake org", fake: session)
+            let result = await Self.capture { try await body(connection) }
             do {
                 try session.save()
             } catch {
                 if case .failure(let original) = result { throw original }
                 throw error
             }
+            return try result.get()
+        }
+    }
+
+    /// Runs `body` with the transport for a real org, then releases it.
+    ///
+    /// On Linux with the `AsyncHTTPClientSupport` trait this is an `AsyncHTTPClientTransport` over an
+    /// `HTTPClient` of the CLI's own that does not retry failed connection attempts (`HTTPClient.shared`
+    /// retries a refused connection until the request's deadline, so a wrong `--api-url` would take 30 s
+    /// or more to report); the client is shut down when `body` ends, however it ends. Elsewhere `body` gets
+    /// `nil`: the SDK's default transport, which needs no shutdown.
+    private func withRealOrgTransport<T>(_ body: ((any HTTPTransport)?) async throws -> T) async throws -> T {
+        #if AsyncHTTPClientSupport && !canImport(Darwin)
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let result = await Self.capture { try await body(AsyncHTTPClientTransport(client: httpClient)) }
+        do {
+            try await httpClient.shutdown()
+            logger.debug("HTTP client shut down")
+        } catch {
+            // Nothing is left to send; a failed shutdown does not change the command's outcome.
+            logger.debug("shutting down the HTTP client failed", metadata: ["error": "\(error)"])
         }
         return try result.get()
+        #else
+        return try await body(nil)
+        #endif
+    }
+
+    /// The outcome of `body`, failures included, so clean-up can run before it is returned or rethrown.
+    private static func capture<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
