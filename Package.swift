@@ -188,6 +188,7 @@ let package = Package(
             name: "GenesysRoutingTests",
             dependencies: [
                 "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysTesting",
+                "RoutingSync",  // the live-org suite's RoutingSync round trip (Tests/GenesysRoutingTests/LiveOrg)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
