@@ -66,6 +66,11 @@ struct Planner {
     }
 
     mutating func run() {
+        requirePruneLists()
+        // The default division must resolve even when no object falls back to it (reported once).
+        if let name = desired.defaults.division, current.divisions != nil {
+            _ = divisionID(name, object: "defaults", field: "division")
+        }
         planSkills()
         planLanguages()
         planWrapupCodes()
@@ -96,6 +101,20 @@ struct Planner {
             report(.invalidValue, object: object, field: nil, "the org snapshot does not include \(what) (read it with readOrg(for:) for this file)")
         }
         return value
+    }
+
+    /// Prune deletes what the snapshot lists but the file does not declare, so every prunable list must have
+    /// been read (a snapshot read for the file without prune, then planned with the override, lacks some).
+    mutating func requirePruneLists() {
+        guard prune else { return }
+        let lists: [(read: Bool, what: String)] = [
+            (current.skills != nil, "skills"), (current.languages != nil, "languages"), (current.wrapupCodes != nil, "wrap-up codes"),
+            (current.skillGroups != nil, "skill groups"), (current.queues != nil, "queues"),
+        ]
+        let missing = lists.filter { !$0.read }.map(\.what)
+        guard !missing.isEmpty else { return }
+        report(.invalidValue, object: "policy", field: "prune",
+               "prune deletes every undeclared skill, language, wrap-up code, skill group and queue, but the org snapshot does not include \(missing.joined(separator: ", ")) (read it with readOrg(for:) for the file with policy.prune set)")
     }
 
     static func ids<Item>(_ items: [Item], _ id: (Item) -> String?) -> String {
