@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "GenesysTransportTests",
             dependencies: [
-                "GenesysCore", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                "GenesysCore", "GenesysURLSession", "GenesysAsyncHTTPClient", "GenesysTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import GenesysRoutingCLI
+import GenesysTesting
 import Testing
 
 /// Commands against a "real" org: a URL given with `--api-url`, reached over HTTP through the CLI's own

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import GenesysTesting
 import Hummingbird
 import HTTPTypes
 import Logging
@@ -147,69 +148,4 @@ struct LoopbackServer: Sendable {
     static func closedPort() throws -> ClosedPort {
         try ClosedPort()
     }
-}
-
-/// A TCP port on 127.0.0.1 held by a socket that is bound but never listens, so every connection to it is
-/// refused, and no other test (or its server) can take the port while this is open.
-///
-/// (A port merely freed by a stopped server could be handed to a parallel test's server at once.)
-final class ClosedPort: @unchecked Sendable {
-    // @unchecked: `descriptor` is only changed by `close()`, which the owning test calls once, at its end.
-    /// The bound port.
-    let port: Int
-    private var descriptor: Int32
-
-    init() throws {
-        #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw SocketError(call: "socket", code: errno) }
-        var address = sockaddr_in()
-        #if canImport(Darwin)
-        address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
-        #endif
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian  // 127.0.0.1
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard bound else {
-            let code = errno
-            _ = closeDescriptor(descriptor)
-            throw SocketError(call: "bind", code: code)
-        }
-        self.descriptor = descriptor
-        self.port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Releases the port.
-    func close() {
-        guard descriptor >= 0 else { return }
-        _ = closeDescriptor(descriptor)
-        descriptor = -1
-    }
-
-    deinit { close() }
-
-    struct SocketError: Error, CustomStringConvertible {
-        let call: String
-        let code: Int32
-        var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
-    }
-}
-
-private func closeDescriptor(_ descriptor: Int32) -> Int32 {
-    #if canImport(Darwin)
-    Darwin.close(descriptor)
-    #elseif canImport(Glibc)
-    Glibc.close(descriptor)
-    #else
-    Musl.close(descriptor)
-    #endif
 }

@@ -2,6 +2,7 @@
 import AsyncHTTPClient
 #endif
 import Foundation
+import GenesysTesting
 import GenesysAsyncHTTPClient
 import GenesysCore
 import GenesysURLSession

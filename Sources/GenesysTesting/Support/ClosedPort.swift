@@ -11,14 +11,15 @@ import Darwin
 /// the test is done.
 ///
 /// (A port merely freed by a stopped server could be handed to a parallel test's server at once.)
-/// Copied from `Tests/GenesysTransportTests/LoopbackServer.swift`.
-final class ClosedPort: @unchecked Sendable {
+/// Test support shared by this package's suites (package access: not public API).
+package final class ClosedPort: @unchecked Sendable {
     // @unchecked: `descriptor` is only changed by `close()`, which the owning test calls once, at its end.
     /// The bound port.
-    let port: Int
+    package let port: Int
     private var descriptor: Int32
 
-    init() throws {
+    /// Binds a socket to a free port on 127.0.0.1 without listening.
+    package init() throws {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -48,7 +49,7 @@ final class ClosedPort: @unchecked Sendable {
     }
 
     /// Releases the port.
-    func close() {
+    package func close() {
         guard descriptor >= 0 else { return }
         _ = closeDescriptor(descriptor)
         descriptor = -1
@@ -56,10 +57,11 @@ final class ClosedPort: @unchecked Sendable {
 
     deinit { close() }
 
-    struct SocketError: Error, CustomStringConvertible {
-        let call: String
-        let code: Int32
-        var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
+    /// A socket call failed.
+    package struct SocketError: Error, CustomStringConvertible {
+        package let call: String
+        package let code: Int32
+        package var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
     }
 }
 
