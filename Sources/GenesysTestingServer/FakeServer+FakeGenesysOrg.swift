@@ -46,9 +46,7 @@ extension FakeServer {
 extension FakeServer.RequestRecord {
     /// A record of the org's log entry `request` at position `sequence`.
     public init(_ request: FakeOrgRequest, sequence: Int) {
-        let query = request.query.isEmpty
-            ? nil
-            : request.query.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let query = request.query.isEmpty ? nil : URIEncoding.query(request.query)
         let (seconds, attoseconds) = request.timestamp.components
         self.init(
             sequence: sequence,
@@ -64,11 +62,5 @@ extension FakeServer.RequestRecord {
             clientID: request.clientID,
             orgTimeSeconds: Double(seconds) + Double(attoseconds) / 1e18
         )
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-    private static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }

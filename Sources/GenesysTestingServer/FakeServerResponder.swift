@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import RoutingModels
 
 /// The request context: Hummingbird's core storage plus the connection, so a simulated lost connection
 /// can close it without writing a response.
@@ -134,9 +135,7 @@ struct FakeServerResponder: HTTPResponder {
             case "/__fake/requests":
                 guard method == .get else { return Self.methodNotAllowed(path, allowed: "GET") }
                 let records = try await server.controls.requestLog?() ?? server.requestLog
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                return Self.json(data: try encoder.encode(RequestLog(requests: records)))
+                return Self.json(data: try GenesysJSON.makeEncoder(sortedKeys: true).encode(RequestLog(requests: records)))
             case "/__fake/reset-log":
                 guard method == .post else { return Self.methodNotAllowed(path, allowed: "POST") }
                 server.resetRequestLog()
@@ -201,26 +200,10 @@ struct FakeServerResponder: HTTPResponder {
     /// A Genesys-shaped `ErrorBody` with a fresh correlation id (also in `ININ-Correlation-Id`).
     static func errorResponse(status: HTTPResponse.Status, code: String, message: String) -> Response {
         let correlationID = UUID().uuidString.lowercased()
-        let body = ErrorBodyJSON(message: message, code: code, status: status.code, contextId: correlationID)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
+        let body = ErrorBody(message: message, code: code, status: status.code, contextId: correlationID, details: [], errors: [])
+        let data = (try? GenesysJSON.makeEncoder(sortedKeys: true).encode(body)) ?? Data()
         var headers = HTTPFields()
         headers[.correlationID] = correlationID
         return json(data: data, status: status, extraHeaders: headers)
     }
-
-    private struct ErrorBodyJSON: Encodable {
-        var message: String
-        var code: String
-        var status: Int
-        var contextId: String
-        var details: [String] = []
-        var errors: [String] = []
-    }
-}
-
-extension HTTPField.Name {
-    /// `ININ-Correlation-Id`, Genesys' per-request correlation header.
-    static var correlationID: HTTPField.Name { HTTPField.Name("ININ-Correlation-Id")! }
 }

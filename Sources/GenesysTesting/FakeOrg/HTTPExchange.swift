@@ -1,5 +1,5 @@
 import Foundation
-import GenesysCore
+package import GenesysCore
 import HTTPTypes
 import RoutingModels
 
@@ -93,6 +93,12 @@ struct FakeHTTPRequest {
             )
         }
         return match
+    }
+
+    /// `sortOrder` as the skill, language and wrap-up code lists take it (`ascending`/`descending` or
+    /// `ASC`/`DESC`, any case): whether it asks for descending order (ascending by default).
+    func isDescending() throws -> Bool {
+        try oneOf("sortOrder", ["ascending", "descending", "ASC", "DESC"]).map { $0.lowercased().hasPrefix("desc") } ?? false
     }
 
     /// A path parameter.
@@ -228,26 +234,21 @@ struct APIError: Error {
     }
 }
 
-/// Percent-encoding of URI components (the unreserved set of RFC 3986 kept).
-enum URIEncoding {
-    private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+/// Percent-encoding of URI components, as the SDK sends them (`GenesysRequest`): the unreserved set of
+/// RFC 3986 kept. Package access: the test server renders the org's logged queries with it too.
+package enum URIEncoding {
+    /// One path segment, query name or query value.
+    package static func encode(_ text: String) -> String {
+        GenesysRequest.escapePathSegment(text)
+    }
 
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            if unreserved.contains(byte) {
-                out.unicodeScalars.append(UnicodeScalar(byte))
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += byte < 16 ? "%0\(hex)" : "%\(hex)"
-            }
-        }
-        return out
+    /// `name=value&…`, each part encoded.
+    package static func query(_ items: [GenesysRequest.QueryItem]) -> String {
+        items.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
     }
 
     /// `path?name=value&…`, or just `path` without items.
     static func link(_ path: String, _ items: [GenesysRequest.QueryItem]) -> String {
-        guard !items.isEmpty else { return path }
-        return path + "?" + items.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
+        items.isEmpty ? path : path + "?" + query(items)
     }
 }

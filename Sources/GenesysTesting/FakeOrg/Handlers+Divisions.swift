@@ -34,8 +34,8 @@ extension OrgEngine {
             .filter { ids.isEmpty || ids.contains($0.id ?? "") }
             .filter { NameFilter.prefix($0.name, name) }
             .sorted { NameFilter.ordered(($0.name, $0.id), ($1.name, $1.id)) }
-            .map { render($0, objectCount: objectCount) }
-        return .json(try Paging.pageA(divisions, request))
+        // Only the page is rendered: object counts look at every queue, skill group and user.
+        return .json(try Paging.pageA(divisions, request) { render($0, objectCount: objectCount) })
     }
 
     /// `GET /api/v2/authorization/divisions/home` (no object counts).
@@ -47,6 +47,17 @@ extension OrgEngine {
     func getDivision(_ request: FakeHTTPRequest) throws -> FakeResponse {
         let index = try divisionIndex(request.param("divisionId"))
         return .json(render(state.divisions[index], objectCount: try request.bool("objectCount") ?? false))
+    }
+
+    /// The positions `position` finds for `ids`, in order; an id it does not find is a 400 naming the
+    /// id's place in the body (so nothing moves unless every id exists).
+    static func positions(of ids: [String], _ noun: String, _ position: (String) -> Int?) throws -> [Int] {
+        try ids.enumerated().map { offset, id in
+            guard let index = position(id) else {
+                throw APIError.invalidValue(field: "[\(offset)]", "The \(noun) \(id) does not exist", entityId: id)
+            }
+            return index
+        }
     }
 
     /// `POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}`: moves queues, skill
@@ -65,35 +76,17 @@ extension OrgEngine {
         let before = groupMembershipSnapshot()
         switch type {
         case .queue:
-            let indices = try ids.enumerated().map { position, id in
-                guard let index = lookups.queues.position(of: id, in: state.queues, key: \.queue.id) else {
-                    throw APIError.invalidValue(field: "[\(position)]", "The queue \(id) does not exist", entityId: id)
-                }
-                return index
-            }
-            for index in indices {
+            for index in try Self.positions(of: ids, "queue", { queuePosition($0) }) {
                 state.queues[index].queue.division = Division(id: divisionID)
                 state.queues[index].queue.dateModified = currentDate()
             }
         case .skillGroup:
-            let indices = try ids.enumerated().map { position, id in
-                guard let index = skillGroupPosition(id) else {
-                    throw APIError.invalidValue(field: "[\(position)]", "The skill group \(id) does not exist", entityId: id)
-                }
-                return index
-            }
-            for index in indices {
+            for index in try Self.positions(of: ids, "skill group", { skillGroupPosition($0) }) {
                 state.skillGroups[index].group.division = Division(id: divisionID)
                 state.skillGroups[index].group.dateModified = currentDate()
             }
         default:
-            let indices = try ids.enumerated().map { position, id in
-                guard let index = userPosition(id) else {
-                    throw APIError.invalidValue(field: "[\(position)]", "The user \(id) does not exist", entityId: id)
-                }
-                return index
-            }
-            for index in indices {
+            for index in try Self.positions(of: ids, "user", { userPosition($0) }) {
                 state.users[index].user.division = Division(id: divisionID)
                 state.users[index].user.version = (state.users[index].user.version ?? 1) + 1
             }

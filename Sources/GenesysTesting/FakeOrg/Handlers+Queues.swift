@@ -2,8 +2,13 @@ import Foundation
 import RoutingModels
 
 extension OrgEngine {
+    /// The position in `state.queues` of the queue with this id.
+    func queuePosition(_ id: String) -> Int? {
+        lookups.queues.position(of: id, in: state.queues, key: \.queue.id)
+    }
+
     func queueIndex(_ id: String) throws -> Int {
-        guard let index = lookups.queues.position(of: id, in: state.queues, key: \.queue.id) else { throw APIError.notFound("queue", id: id) }
+        guard let index = queuePosition(id) else { throw APIError.notFound("queue", id: id) }
         return index
     }
 
@@ -149,7 +154,7 @@ extension OrgEngine {
         let body = try request.decode(CreateQueueRequest.self)
         var queue = body.queue
         if let sourceID = body.sourceQueueId, !sourceID.isEmpty {
-            guard let source = lookups.queues.position(of: sourceID, in: state.queues, key: \.queue.id).map({ state.queues[$0] }) else {
+            guard let source = queuePosition(sourceID).map({ state.queues[$0] }) else {
                 throw APIError.invalidValue(field: "sourceQueueId", "The source queue \(sourceID) does not exist", entityId: sourceID)
             }
             var copied = QueueRequest(source.queue)

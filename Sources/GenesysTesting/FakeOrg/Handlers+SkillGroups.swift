@@ -68,7 +68,7 @@ extension OrgEngine {
         for (index, leaf) in skills.enumerated() {
             let path = "\(field).routingSkillConditions[\(index)]"
             guard let name = leaf.routingSkill, !name.isEmpty else { throw APIError.required("\(path).routingSkill") }
-            guard state.skills.contains(where: { $0.name == name && $0.state != .deleted }) else {
+            guard Self.live(named: name, in: state.skills) != nil else {
                 throw APIError.invalidValue(field: "\(path).routingSkill", "The routing skill \"\(name)\" does not exist", entityName: name)
             }
             try validateLeaf(leaf.comparator, leaf.proficiency, leaf.childConditions, path: path, depth: depth)
@@ -76,7 +76,7 @@ extension OrgEngine {
         for (index, leaf) in languages.enumerated() {
             let path = "\(field).languageSkillConditions[\(index)]"
             guard let name = leaf.languageSkill, !name.isEmpty else { throw APIError.required("\(path).languageSkill") }
-            guard state.languages.contains(where: { $0.name == name && $0.state != .deleted }) else {
+            guard Self.live(named: name, in: state.languages) != nil else {
                 throw APIError.invalidValue(field: "\(path).languageSkill", "The language \"\(name)\" does not exist", entityName: name)
             }
             try validateLeaf(leaf.comparator, leaf.proficiency, leaf.childConditions, path: path, depth: depth)

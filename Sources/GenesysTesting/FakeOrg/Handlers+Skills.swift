@@ -1,6 +1,18 @@
 import Foundation
 import RoutingModels
 
+/// An organisation skill or language. Both are soft-deleted (`state: deleted`) and share the listing,
+/// name and delete rules below.
+protocol CatalogItem {
+    var id: String? { get }
+    var name: String? { get }
+    var state: SkillState? { get set }
+    var dateModified: Date? { get set }
+}
+
+extension RoutingSkill: CatalogItem {}
+extension Language: CatalogItem {}
+
 extension OrgEngine {
     /// A skill as the API answers: with its division's name.
     func render(_ skill: RoutingSkill) -> RoutingSkill {
@@ -14,31 +26,63 @@ extension OrgEngine {
         return index
     }
 
-    /// Whether a listing shows this skill or language: indexed, and not deleted (unless the index has
-    /// not caught up with the delete yet).
-    func isListed(id: String?, state itemState: SkillState?) -> Bool {
-        guard isIndexed(id) else { return false }
-        return itemState != .deleted || isStillListedAfterDelete(id)
-    }
+    // MARK: - Skills and languages
 
-    /// `GET /api/v2/routing/skills`: `name` is a case-insensitive prefix; `id` repeated or comma-separated.
-    func listSkills(_ request: FakeHTTPRequest) throws -> FakeResponse {
+    /// The skills or languages a listing shows, ordered by name: indexed, not deleted (unless the index
+    /// has not caught up with the delete yet), with `id` (repeated or comma-separated) among the
+    /// request's ids and `name` a case-insensitive prefix.
+    func listed<Item: CatalogItem>(_ items: [Item], _ request: FakeHTTPRequest) -> [Item] {
         let ids = Set(request.values("id"))
         let name = request.value("name")
-        let skills = state.skills
-            .filter { isListed(id: $0.id, state: $0.state) }
+        return items
+            .filter { isIndexed($0.id) && ($0.state != .deleted || isStillListedAfterDelete($0.id)) }
             .filter { ids.isEmpty || ids.contains($0.id ?? "") }
             .filter { NameFilter.prefix($0.name, name) }
             .sorted { NameFilter.ordered(($0.name, $0.id), ($1.name, $1.id)) }
-            .map(render)
-        return .json(try Paging.pageA(skills, request))
+    }
+
+    /// The skill or language that is not deleted and has exactly this name (names of deleted ones may be
+    /// reused).
+    static func live<Item: CatalogItem>(named name: String, in items: [Item]) -> Item? {
+        items.first { $0.name == name && $0.state != .deleted }
+    }
+
+    /// The name of the skill or language with this id when it is not deleted.
+    static func liveName<Item: CatalogItem>(of id: String, in items: [Item], index: inout PositionIndex) -> String? {
+        guard let position = index.position(of: id, in: items, key: { $0.id }) else { return nil }
+        if items[position].state != .deleted { return items[position].name }
+        // Deleted: a later one could only have the same id in a hand-made state; look as before.
+        return items.first { $0.id == id && $0.state != .deleted }?.name
+    }
+
+    /// Deletes the skill or language at `index` of `items`: a soft delete (`state: deleted`, still
+    /// returned by id) that also takes it off every user. Deleting a deleted one is a 404.
+    mutating func softDelete<Item: CatalogItem>(
+        _ kind: AssignmentKind, _ items: WritableKeyPath<FakeOrgState, [Item]>, at index: Int, id: String
+    ) throws {
+        var item = state[keyPath: items][index]
+        guard item.state != .deleted else { throw APIError.notFound(kind.catalogNoun, id: id) }
+        let before = groupMembershipSnapshot()
+        item.state = .deleted
+        item.dateModified = currentDate()
+        state[keyPath: items][index] = item
+        for user in state.users.indices { state.users[user][keyPath: kind.keyPath].removeAll { $0.id == id } }
+        markDeleted(id)
+        groupsMayHaveChanged(since: before)
+    }
+
+    // MARK: - Skill handlers
+
+    /// `GET /api/v2/routing/skills`: `name` is a case-insensitive prefix; `id` repeated or comma-separated.
+    func listSkills(_ request: FakeHTTPRequest) throws -> FakeResponse {
+        .json(try Paging.pageA(listed(state.skills, request), request, render: render))
     }
 
     /// `POST /api/v2/routing/skills`.
     mutating func createSkill(_ request: FakeHTTPRequest) throws -> FakeResponse {
         let body = try request.decode(CreateRoutingSkill.self)
         let name = try Self.requireName(body.name)
-        if let existing = state.skills.first(where: { $0.name == name && $0.state != .deleted }) {
+        if let existing = Self.live(named: name, in: state.skills) {
             throw APIError.duplicateName("skill", name: name, existingID: existing.id)
         }
         let division = try resolveDivision(body.divisionId, field: "divisionId")
@@ -73,14 +117,7 @@ extension OrgEngine {
     /// taken off every user. Deleting a deleted skill is a 404.
     mutating func deleteSkill(_ request: FakeHTTPRequest) throws -> FakeResponse {
         let id = request.param("skillId")
-        let index = try skillIndex(id)
-        guard state.skills[index].state != .deleted else { throw APIError.notFound("skill", id: id) }
-        let before = groupMembershipSnapshot()
-        state.skills[index].state = .deleted
-        state.skills[index].dateModified = currentDate()
-        for user in state.users.indices { state.users[user].skills.removeAll { $0.id == id } }
-        markDeleted(id)
-        groupsMayHaveChanged(since: before)
+        try softDelete(.skill, \.skills, at: try skillIndex(id), id: id)
         return .empty()
     }
 

@@ -14,6 +14,8 @@ extension OrgEngine {
         }
 
         var noun: String { self == .skill ? "routing skill" : "language" }
+        /// The organisation object's noun in errors.
+        var catalogNoun: String { self == .skill ? "skill" : "language" }
         var collection: String { self == .skill ? "routingskills" : "routinglanguages" }
     }
 
@@ -33,17 +35,8 @@ extension OrgEngine {
     /// The name of an organisation skill or language that exists and is not deleted.
     func orgItemName(_ kind: AssignmentKind, _ id: String) -> String? {
         switch kind {
-        case .skill:
-            guard let position = lookups.skills.position(of: id, in: state.skills, key: \.id) else { return nil }
-            let skill = state.skills[position]
-            if skill.state != .deleted { return skill.name }
-            // Deleted: a later skill could only have the same id in a hand-made state; look as before.
-            return state.skills.first { $0.id == id && $0.state != .deleted }?.name
-        case .language:
-            guard let position = lookups.languages.position(of: id, in: state.languages, key: \.id) else { return nil }
-            let language = state.languages[position]
-            if language.state != .deleted { return language.name }
-            return state.languages.first { $0.id == id && $0.state != .deleted }?.name
+        case .skill: Self.liveName(of: id, in: state.skills, index: &lookups.skills)
+        case .language: Self.liveName(of: id, in: state.languages, index: &lookups.languages)
         }
     }
 
@@ -120,7 +113,7 @@ extension OrgEngine {
     func listAssignments(_ kind: AssignmentKind, _ request: FakeHTTPRequest) throws -> FakeResponse {
         let userID = request.param("userId")
         let record = state.users[try userIndex(userID)]
-        let descending = try request.oneOf("sortOrder", ["ascending", "descending", "ASC", "DESC"]).map { $0.lowercased().hasPrefix("desc") } ?? false
+        let descending = try request.isDescending()
         let assignments = sortedAssignments(kind, record, descending: descending)
         switch kind {
         case .skill: return .json(try Paging.pageA(assignments.map { renderSkill(userID: userID, $0) }, request))

@@ -20,7 +20,7 @@ extension OrgEngine {
         let divisions = Set(request.values("divisionId"))
         let name = request.value("name")
         let sortBy = try request.oneOf("sortBy", ["name", "id"], default: "name")
-        let descending = try request.oneOf("sortOrder", ["ascending", "descending", "ASC", "DESC"]).map { $0.lowercased().hasPrefix("desc") } ?? false
+        let descending = try request.isDescending()
         var codes = state.wrapupCodes
             .filter { isIndexed($0.id) }
             .filter { ids.isEmpty || ids.contains($0.id ?? "") }
@@ -28,7 +28,7 @@ extension OrgEngine {
             .filter { NameFilter.prefix($0.name, name) }
             .sorted { sortBy == "id" ? ($0.id ?? "") < ($1.id ?? "") : NameFilter.ordered(($0.name, $0.id), ($1.name, $1.id)) }
         if descending { codes.reverse() }
-        return .json(try Paging.pageA(codes.map(render), request))
+        return .json(try Paging.pageA(codes, request, render: render))
     }
 
     /// Validates a `WrapupCodeRequest` body: name required and not taken by another code.

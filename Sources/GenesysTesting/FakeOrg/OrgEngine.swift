@@ -75,6 +75,8 @@ struct OrgEngine {
         var timestamp: Duration
         var operation: String
         var isWrite: Bool
+        /// The route the request matched (`nil` for the token endpoint), so it is matched only once.
+        var match: Router.Match?
         var decision: FaultDecision
     }
 
@@ -94,13 +96,15 @@ struct OrgEngine {
         )
         let operation: String
         let isWrite: Bool
-        if request.path == "/oauth/token" {
+        let match = request.path == "/oauth/token" ? nil : Self.router.match(method: request.method, segments: request.segments)
+        switch match {
+        case nil:
             operation = "oauth.token"
             isWrite = false
-        } else if case .found(let route, _) = Self.router.match(method: request.method, segments: request.segments) {
+        case .found(let route, _)?:
             operation = route.operation
             isWrite = route.isWrite
-        } else {
+        default:
             operation = "unknown"
             isWrite = !(request.method == .get || request.method == .head)
         }
@@ -108,7 +112,7 @@ struct OrgEngine {
         decision.delay += configuration.latency
         return Arrival(
             request: request, correlationID: correlation, timestamp: now, operation: operation,
-            isWrite: isWrite, decision: decision
+            isWrite: isWrite, match: match, decision: decision
         )
     }
 
@@ -153,7 +157,7 @@ struct OrgEngine {
                 entry.clientID = try authenticate(arrival.request)
                 // Route first, then render: `render(try route(…))` would read `self` for `render` before
                 // `route` runs, and that copy would make every write copy the state's arrays.
-                let answer = try route(arrival.request)
+                let answer = try route(arrival.request, matched: arrival.match)
                 response = render(answer, correlationID: arrival.correlationID)
             } catch let error as APIError {
                 response = render(error: error, correlationID: arrival.correlationID)
@@ -199,9 +203,9 @@ struct OrgEngine {
         return token.clientID
     }
 
-    /// Finds the route and runs its handler.
-    mutating func route(_ request: FakeHTTPRequest) throws -> FakeResponse {
-        switch Self.router.match(method: request.method, segments: request.segments) {
+    /// Runs the handler of the route the request matches (`match`, when it was already looked up).
+    mutating func route(_ request: FakeHTTPRequest, matched match: Router.Match? = nil) throws -> FakeResponse {
+        switch match ?? Self.router.match(method: request.method, segments: request.segments) {
         case .found(let route, let params):
             var request = request
             request.params = params

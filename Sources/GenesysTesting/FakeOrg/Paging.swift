@@ -15,14 +15,19 @@ enum Paging {
     /// The documented limit of `GET …/queues/{queueId}/members`.
     static let maxQueueMemberPageSize = 100
 
-    /// Reads and validates `pageSize` and `pageNumber` (1-based).
-    static func pageRequest(_ request: FakeHTTPRequest, maxPageSize: Int) throws -> (size: Int, number: Int) {
-        let size = try request.int("pageSize", default: defaultPageSize)
-        let number = try request.int("pageNumber", default: 1)
+    /// Checks a `pageSize`: from 1 to `maxPageSize`.
+    static func check(pageSize size: Int, maxPageSize: Int) throws {
         guard size >= 1 else { throw APIError.invalidValue(field: "pageSize", "pageSize must be at least 1, got \(size)") }
         guard size <= maxPageSize else {
             throw APIError.invalidValue(field: "pageSize", "pageSize must be at most \(maxPageSize), got \(size)")
         }
+    }
+
+    /// Reads and validates `pageSize` and `pageNumber` (1-based).
+    static func pageRequest(_ request: FakeHTTPRequest, maxPageSize: Int) throws -> (size: Int, number: Int) {
+        let size = try request.int("pageSize", default: defaultPageSize)
+        let number = try request.int("pageNumber", default: 1)
+        try check(pageSize: size, maxPageSize: maxPageSize)
         guard number >= 1 else { throw APIError.invalidValue(field: "pageNumber", "pageNumber must be at least 1, got \(number)") }
         return (size, number)
     }
@@ -92,10 +97,7 @@ enum Paging {
     /// added or deleted in between.
     static func cursor<T>(_ items: [T], key: (T) -> String, _ request: FakeHTTPRequest, maxPageSize: Int = maxPageSize) throws -> CursorListing<T> {
         let size = try request.int("pageSize", default: defaultPageSize)
-        guard size >= 1 else { throw APIError.invalidValue(field: "pageSize", "pageSize must be at least 1, got \(size)") }
-        guard size <= maxPageSize else {
-            throw APIError.invalidValue(field: "pageSize", "pageSize must be at most \(maxPageSize), got \(size)")
-        }
+        try check(pageSize: size, maxPageSize: maxPageSize)
         let keys = items.map(key)
         var start = 0
         var end = items.count
