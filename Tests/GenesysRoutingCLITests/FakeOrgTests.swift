@@ -30,6 +30,31 @@ struct FakeOrgTests {
         #expect(later.stderr.contains("--fake-seed is not applied again"))
     }
 
+    @Test("fake-server applies a seed's state: file as --fake does, and reports an invalid one the same way")
+    func fakeServerSeedState() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        _ = try Fixtures.writeSmall(in: directory)
+        let seed = try directory.write("seeded.yaml", Fixtures.smallSeed + "\nstate: routing.yaml\n")
+        let (environment, output) = CLIEnvironment.captured()
+        let server = Task { await CommandRunner.run(["fake-server", "--port", "0", "--seed", seed], environment: environment) }
+        defer { server.cancel() }
+        let url = try await ServeCommandTests.waitForURL(output, server: server)
+        let (state, _) = try await ServeCommandTests.get(url.appending(path: "__fake/state"))
+        #expect(state.contains("Billing Experts"))
+        server.cancel()
+        #expect(await server.value == 0, "\(output.standardError.text)")
+
+        try directory.write("invalid.yaml", "version: 1\nskills:\n  - description: no name\n")
+        let invalidSeed = try directory.write("invalid-seed.yaml", Fixtures.smallSeed + "\nstate: invalid.yaml\n")
+        for arguments in [["plan", directory.path("routing.yaml"), "--fake", "--fake-seed", invalidSeed], ["fake-server", "--seed", invalidSeed]] {
+            let run = await runCLI(arguments)
+            #expect(run.status == 1)
+            #expect(run.stderrLines.count == 1)
+            #expect(run.stderr.hasPrefix("error: fake org seed: the desired-state file it names is not valid: "), "\(run.stderr)")
+        }
+    }
+
     @Test("an unreadable seed or state file is one error line")
     func badFiles() async throws {
         let directory = try TemporaryDirectory()

@@ -63,7 +63,7 @@ public struct ApplyCommand: EnvironmentCommand {
 
                 if self.sync.format == .text { context.printOutput(renderer.render(plan)) }
                 var report = try await context.progress.track("Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters) {
-                    await planned.sync.apply(plan, concurrency: self.sync.concurrency, logger: context.logger)
+                    await planned.sync.apply(plan, logger: context.logger)
                 }
                 report.requests = RequestSummary(await org.client.counters.snapshot().since(before))
 

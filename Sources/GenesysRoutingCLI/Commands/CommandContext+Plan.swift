@@ -4,8 +4,6 @@ import RoutingSync
 
 /// A plan made against a connected org, with what `apply` needs to carry on from it.
 struct PlannedSync {
-    /// The desired state, as loaded from the file.
-    let desired: DesiredState
     /// The org the plan was made against (still connected while the body of ``CommandContext/withPlan(_:connection:_:)`` runs).
     let org: OrgConnection
     /// The sync engine the plan was made with.
@@ -31,16 +29,11 @@ extension CommandContext {
         return try await withConnection(connection) { org in
             let sync = RoutingSync(client: org.client, configuration: options.configuration)
             let before = await org.client.counters.snapshot()
-            let plan: SyncPlan
-            do {
-                plan = try await progress.track("Reading the org", counters: org.client.counters) {
-                    try await sync.plan(desired, options: options.planOptions, logger: logger)
-                }
-            } catch {
-                throw ActivityError(error, activity: "reading the org", target: org.target)
+            let plan = try await readingOrg(org) {
+                try await sync.plan(desired, options: options.planOptions, logger: logger)
             }
             for warning in plan.warnings where !desired.warnings.contains(warning) { printError(warning.description) }
-            return try await body(PlannedSync(desired: desired, org: org, sync: sync, plan: plan, countsBefore: before))
+            return try await body(PlannedSync(org: org, sync: sync, plan: plan, countsBefore: before))
         }
     }
 }

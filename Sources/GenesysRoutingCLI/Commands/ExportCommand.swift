@@ -57,12 +57,8 @@ public struct ExportCommand: EnvironmentCommand {
         let context = CommandContext(environment: environment, output: output)
         do {
             let state = try await context.withConnection(connection) { org in
-                do {
-                    return try await context.progress.track("Reading the org", counters: org.client.counters) {
-                        try await RoutingSync(client: org.client).export(logger: context.logger)
-                    }
-                } catch {
-                    throw ActivityError(error, activity: "reading the org", target: org.target)
+                try await context.readingOrg(org) {
+                    try await RoutingSync(client: org.client).export(logger: context.logger)
                 }
             }
             try OutputFile.write(DesiredStateWriter.string(state, format: resolvedFormat), to: outputFile, context: context)

@@ -1,10 +1,9 @@
 public import ArgumentParser
 import Foundation
+import GenesysAuth
 import GenesysCore
 import GenesysTesting
 import GenesysTestingServer
-import Logging
-import RoutingSync
 
 /// `genesys-routing fake-server`: serves the in-memory fake Genesys org over HTTP on loopback, token
 /// endpoint included, for other tools and test suites (cli.md).
@@ -84,16 +83,7 @@ public struct FakeServerCommand: EnvironmentCommand {
         guard tokenLifetime > 0 else {
             throw ValidationError("--token-lifetime must be a positive number of seconds, got \(tokenLifetime)")
         }
-        guard parsedRateLimit != nil else {
-            throw ValidationError("--rate-limit must be a positive number of requests per minute or 'off', got '\(rateLimit)'")
-        }
-    }
-
-    /// `nil` when the option is invalid; `.some(nil)` for `off`.
-    private var parsedRateLimit: RateLimit?? {
-        if rateLimit.lowercased() == "off" { return .some(nil) }
-        guard let requests = Int(rateLimit), requests > 0 else { return nil }
-        return .some(RateLimit(requests: requests, per: .seconds(60)))
+        try ConnectionOptions.validateRateLimit(rateLimit, flag: "--rate-limit")
     }
 
     /// Runs in the process environment.
@@ -103,25 +93,17 @@ public struct FakeServerCommand: EnvironmentCommand {
     /// until the task is cancelled).
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
-        let variables = environment.variables
-        let client: FakeGenesysOrg.OAuthClient
-        if let id = variables["GENESYS_CLIENT_ID"], !id.isEmpty, let secret = variables["GENESYS_CLIENT_SECRET"], !secret.isEmpty {
-            client = .init(id: id, secret: secret, tokenLifetime: .seconds(tokenLifetime))
-        } else {
-            client = .init(tokenLifetime: .seconds(tokenLifetime))
-        }
-        let rateLimit = parsedRateLimit ?? nil
+        let credentials = ConnectionOptions.fakeOrgCredentials(in: environment)
+        let client = FakeGenesysOrg.OAuthClient(
+            id: credentials.clientID, secret: credentials.clientSecret, tokenLifetime: .seconds(tokenLifetime))
+        let rateLimit = ConnectionOptions.parseRateLimit(rateLimit) ?? nil
         let configuration = FakeGenesysOrg.Configuration(clients: [client], rateLimit: rateLimit)
         let clock: any Clock<Duration> = manualClock ? ManualClock(mode: .autoAdvance) : ContinuousClock()
 
         let org: FakeGenesysOrg
         do {
             if let seed {
-                let loaded = try FakeOrgSeed.load(from: URL(fileURLWithPath: seed))
-                org = try FakeGenesysOrg(seed: loaded, configuration: configuration, clock: clock)
-                if let desiredURL = loaded.stateURL {
-                    try await Self.applyState(at: desiredURL, to: org, rateLimit: rateLimit, logger: context.logger)
-                }
+                org = try await FakeOrgSession.seededOrg(from: seed, configuration: configuration, clock: clock, logger: context.logger).org
             } else {
                 org = FakeGenesysOrg(configuration: configuration, clock: clock)
             }
@@ -156,25 +138,6 @@ public struct FakeServerCommand: EnvironmentCommand {
     }
 
     // MARK: - Pieces
-
-    /// Applies the seed's desired-state file through `RoutingSync`, in process (no HTTP), with the org's
-    /// rate limit lifted meanwhile; the request log is emptied afterwards.
-    /// - Throws: `DesiredStateError` when the file is invalid; ``CLIError`` when it cannot be applied.
-    private static func applyState(at url: URL, to org: FakeGenesysOrg, rateLimit: RateLimit?, logger: Logger) async throws {
-        let desired = try DesiredStateLoader.load(contentsOf: url)
-        org.updateConfiguration { $0.rateLimit = nil }
-        defer {
-            org.updateConfiguration { $0.rateLimit = rateLimit }
-            org.resetLog()
-        }
-        let oauth = org.configuration.clients[0]
-        let client = org.makeClient(clientID: oauth.id, secret: oauth.secret, logger: logger)
-        let report = try await RoutingSync(client: client).apply(desired, logger: logger)
-        guard report.succeeded else {
-            let failure = report.halted ?? report.results.first { $0.status != .applied }.map(\.description) ?? "unknown failure"
-            throw CLIError("\(url.path): the desired state could not be applied to the fake org: \(failure)")
-        }
-    }
 
     private static func summary(org: FakeGenesysOrg, clientID: String, seed: String?, manualClock: Bool, rateLimit: RateLimit?) -> String {
         let state = org.snapshot()

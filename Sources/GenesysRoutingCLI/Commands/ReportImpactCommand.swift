@@ -50,12 +50,8 @@ public struct ReportImpactCommand: EnvironmentCommand {
         let context = CommandContext(environment: environment, output: output)
         do {
             let report = try await context.withConnection(connection) { org in
-                do {
-                    return try await context.progress.track("Reading the org", counters: org.client.counters) {
-                        try await RoutingSync(client: org.client).impactReport(logger: context.logger)
-                    }
-                } catch {
-                    throw ActivityError(error, activity: "reading the org", target: org.target)
+                try await context.readingOrg(org) {
+                    try await RoutingSync(client: org.client).impactReport(logger: context.logger)
                 }
             }
             try OutputFile.write(Self.render(report, format: format), to: outputFile, context: context)

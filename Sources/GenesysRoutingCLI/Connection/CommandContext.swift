@@ -42,9 +42,19 @@ struct CommandContext {
 
     /// Reports `error` on standard error (one line per problem) and returns exit status 1.
     @discardableResult
-    func fail(_ error: any Error, activity: String? = nil, connection: OrgConnection? = nil) -> Int32 {
-        for line in ErrorReporter.lines(for: error, activity: activity, target: connection?.target) { printError(line) }
+    func fail(_ error: any Error, activity: String? = nil) -> Int32 {
+        for line in ErrorReporter.lines(for: error, activity: activity) { printError(line) }
         return 1
+    }
+
+    /// Runs `body`, a read of `org`, under the progress line `Reading the org`; what it throws is
+    /// rethrown as an ``ActivityError`` (`reading the org`, naming the org).
+    func readingOrg<T>(_ org: OrgConnection, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await progress.track("Reading the org", counters: org.client.counters, body)
+        } catch {
+            throw ActivityError(error, activity: "reading the org", target: org.target)
+        }
     }
 
     /// Connects as `options` say, runs `body`, and afterwards releases what the connection holds, on every
@@ -58,7 +68,7 @@ struct CommandContext {
                 let client = try GenesysClient(
                     region: region, credentials: credentials, transport: transport, rateLimit: rateLimit, logger: logger)
                 logger.debug("connecting to Genesys Cloud", metadata: ["region": "\(region)", "clientId": "\(credentials.clientID)"])
-                return try await body(OrgConnection(client: client, target: region.description, fake: nil))
+                return try await body(OrgConnection(client: client, target: region.description))
             }
         case .fake(let settings):
             let session = try await progress.track("Preparing the fake org") {
@@ -66,7 +76,7 @@ struct CommandContext {
             }
             printError(session.note)
             logger.debug("connecting to the fake org", metadata: ["clientId": "\(settings.credentials.clientID)"])
-            let connection = OrgConnection(client: session.makeClient(logger: logger), target: "the fake org", fake: session)
+            let connection = OrgConnection(client: session.makeClient(logger: logger), target: "the fake org")
             let result = await Self.capture { try await body(connection) }
             do {
                 try session.save()
@@ -120,8 +130,6 @@ struct OrgConnection {
     let client: GenesysClient
     /// Where requests go, such as `eu_west_1 (https://api.mypurecloud.ie)` or `the fake org`.
     let target: String
-    /// The embedded fake org, with `--fake`.
-    let fake: FakeOrgSession?
 
     /// The routing API over the client.
     var routing: RoutingAPI { RoutingAPI(client: client) }

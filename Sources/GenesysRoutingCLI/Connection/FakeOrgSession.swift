@@ -51,13 +51,10 @@ struct FakeOrgSession {
         let org: FakeGenesysOrg
         var origin: [String] = []
         if let seedPath = settings.seedPath {
-            let seed = try FakeOrgSeed.load(from: URL(fileURLWithPath: seedPath))
-            org = try FakeGenesysOrg(seed: seed, configuration: configuration)
+            let seeded = try await seededOrg(from: seedPath, configuration: configuration, logger: logger)
+            org = seeded.org
             origin.append("seeded from \(seedPath)")
-            if let desiredURL = seed.stateURL {
-                try await applySeedState(at: desiredURL, to: org, settings: settings, logger: logger)
-                origin.append("with \(desiredURL.lastPathComponent) applied")
-            }
+            if let applied = seeded.appliedState { origin.append("with \(applied.lastPathComponent) applied") }
         } else {
             org = FakeGenesysOrg(configuration: configuration)
             origin.append("empty (one division, Home; no users)")
@@ -83,7 +80,24 @@ struct FakeOrgSession {
         try org.snapshot().save(to: stateURL)
     }
 
-    private static func applySeedState(at url: URL, to org: FakeGenesysOrg, settings: Settings, logger: Logger) async throws {
+    /// A new org from the seed file at `seedPath` (`--fake-seed`, `fake-server --seed`), with the
+    /// desired-state file its `state:` names applied through ``RoutingSync``, in process, as the org's
+    /// first client, with the org's rate limit lifted meanwhile; the request log is emptied afterwards.
+    /// - Returns: The org, and the desired-state file applied, if the seed names one.
+    /// - Throws: ``FakeOrgError`` for an unreadable seed; ``CLIError`` when the seed's desired state cannot
+    ///   be loaded or applied.
+    static func seededOrg(
+        from seedPath: String, configuration: FakeGenesysOrg.Configuration,
+        clock: any Clock<Duration> = ManualClock(mode: .autoAdvance), logger: Logger
+    ) async throws -> (org: FakeGenesysOrg, appliedState: URL?) {
+        let seed = try FakeOrgSeed.load(from: URL(fileURLWithPath: seedPath))
+        let org = try FakeGenesysOrg(seed: seed, configuration: configuration, clock: clock)
+        guard let desiredURL = seed.stateURL else { return (org, nil) }
+        try await applySeedState(at: desiredURL, to: org, logger: logger)
+        return (org, desiredURL)
+    }
+
+    private static func applySeedState(at url: URL, to org: FakeGenesysOrg, logger: Logger) async throws {
         let desired: DesiredState
         do {
             desired = try DesiredStateLoader.load(contentsOf: url)
@@ -96,12 +110,13 @@ struct FakeOrgSession {
             org.updateConfiguration { $0.rateLimit = limit }
             org.resetLog()
         }
-        let client = org.makeClient(clientID: settings.credentials.clientID, secret: settings.credentials.clientSecret, logger: logger)
+        let oauth = org.configuration.clients[0]
+        let client = org.makeClient(clientID: oauth.id, secret: oauth.secret, logger: logger)
         let report: SyncReport
         do {
             report = try await RoutingSync(client: client).apply(desired, logger: logger)
         } catch {
-            let reason = (ErrorReporter.lines(for: error).first ?? "unknown failure").replacing("error: ", with: "", maxReplacements: 1)
+            let reason = ErrorReporter.message(for: error) ?? "unknown failure"
             throw CLIError("fake org seed: \(url.lastPathComponent) could not be applied: \(reason)")
         }
         guard report.succeeded else {

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import GenesysAuth
 import GenesysCore
+import GenesysTesting
 
 /// How a command reaches an org: a real Genesys Cloud org (region or custom URLs, credentials from the
 /// environment only) or the embedded fake org (`--fake`). Shared by every command that talks to an org.
@@ -106,12 +107,14 @@ public struct ConnectionOptions: ParsableArguments {
                 throw ValidationError("\(flag) cannot be combined with --fake (the fake org runs inside this process)")
             }
         }
-        if let rateLimit, Self.parseRateLimit(rateLimit) == nil {
-            throw ValidationError("--rate-limit must be a positive number of requests per minute or 'off', got '\(rateLimit)'")
-        }
-        if let fakeRateLimit, Self.parseRateLimit(fakeRateLimit) == nil {
-            throw ValidationError("--fake-rate-limit must be a positive number of requests per minute or 'off', got '\(fakeRateLimit)'")
-        }
+        try Self.validateRateLimit(rateLimit, flag: "--rate-limit")
+        try Self.validateRateLimit(fakeRateLimit, flag: "--fake-rate-limit")
+    }
+
+    /// Checks the value of a rate-limit option (`n` or `off`), when given.
+    static func validateRateLimit(_ text: String?, flag: String) throws {
+        guard let text, parseRateLimit(text) == nil else { return }
+        throw ValidationError("\(flag) must be a positive number of requests per minute or 'off', got '\(text)'")
     }
 
     /// `nil` when invalid; `.some(nil)` for `off`.
@@ -135,15 +138,8 @@ public struct ConnectionOptions: ParsableArguments {
     /// - Throws: ``CLIError`` for an unusable URL or region, or missing credentials (naming the variables).
     func resolve(in environment: CLIEnvironment) throws -> Target {
         if fake {
-            let id = environment.value(of: "GENESYS_CLIENT_ID")
-            let secret = environment.value(of: "GENESYS_CLIENT_SECRET")
-            let credentials = if let id, let secret {
-                ClientCredentials(clientID: id, clientSecret: secret)
-            } else {
-                ClientCredentials(clientID: "fake-client", clientSecret: "fake-secret")
-            }
             return .fake(FakeOrgSession.Settings(
-                credentials: credentials,
+                credentials: Self.fakeOrgCredentials(in: environment),
                 seedPath: fakeSeed,
                 statePath: fakeState,
                 clientRateLimit: rateLimit.flatMap { Self.parseRateLimit($0) ?? nil },
@@ -162,6 +158,15 @@ public struct ConnectionOptions: ParsableArguments {
         }
         let limit: RateLimit? = if let rateLimit { Self.parseRateLimit(rateLimit) ?? nil } else { .genesysDefault }
         return .genesys(region: region, credentials: ClientCredentials(clientID: id, clientSecret: secret), rateLimit: limit)
+    }
+
+    /// The one OAuth client a fake org (`--fake`, `fake-server`) accepts: `GENESYS_CLIENT_ID` /
+    /// `GENESYS_CLIENT_SECRET` when both are set, else `fake-client` / `fake-secret`.
+    static func fakeOrgCredentials(in environment: CLIEnvironment) -> ClientCredentials {
+        if let id = environment.value(of: "GENESYS_CLIENT_ID"), let secret = environment.value(of: "GENESYS_CLIENT_SECRET") {
+            return ClientCredentials(clientID: id, clientSecret: secret)
+        }
+        return ClientCredentials(clientID: FakeGenesysOrg.defaultClientID, clientSecret: FakeGenesysOrg.defaultClientSecret)
     }
 
     /// The region from the flags and the environment.

@@ -44,9 +44,5 @@ public struct SyncOptions: ParsableArguments {
     var planOptions: PlanOptions { PlanOptions(prune: prune) }
 
     /// The sync configuration.
-    var configuration: RoutingSync.Configuration {
-        var configuration = RoutingSync.Configuration()
-        configuration.concurrency = concurrency
-        return configuration
-    }
+    var configuration: RoutingSync.Configuration { RoutingSync.Configuration(concurrency: concurrency) }
 }

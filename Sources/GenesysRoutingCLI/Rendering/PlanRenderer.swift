@@ -63,12 +63,6 @@ struct PlanRenderer {
         return "\(coloured) \(Self.kindName(change.kind)) \"\(change.name)\""
     }
 
-    /// The apply report: the plan, then one line per result, then the outcome.
-    func render(_ report: SyncReport) -> String {
-        guard report.plan.hasChanges else { return Self.noChanges + "\n" }
-        return render(report.plan) + "\n" + renderResults(report)
-    }
-
     /// One line per change that failed or was skipped (applied ones are in the plan above), then the
     /// outcome line.
     func renderResults(_ report: SyncReport) -> String {

@@ -34,18 +34,6 @@ struct SkillSearch {
         var pageCount: Int
         /// The skills on this page.
         var skills: [Skill]
-
-        enum CodingKeys: String, CodingKey { case query, page, size, total, pageCount, skills }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(query, forKey: .query)
-            try container.encode(page, forKey: .page)
-            try container.encode(size, forKey: .size)
-            try container.encode(total, forKey: .total)
-            try container.encode(pageCount, forKey: .pageCount)
-            try container.encode(skills, forKey: .skills)
-        }
     }
 
     /// Checks a page number and size; returns the problem, or `nil` when both are usable.

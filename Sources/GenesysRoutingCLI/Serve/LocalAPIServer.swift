@@ -107,8 +107,7 @@ struct LocalAPIServer: Sendable {
     }
 
     static func failure(_ error: any Error, activity: String, logger: Logger) -> Response {
-        let line = ErrorReporter.lines(for: error, activity: activity).first ?? "error: \(activity) failed"
-        let message = line.hasPrefix("error: ") ? String(line.dropFirst("error: ".count)) : line
+        let message = ErrorReporter.message(for: error, activity: activity) ?? "\(activity) failed"
         logger.warning("request failed", metadata: ["error": "\(message)"])
         return json(["error": message], status: .badGateway)
     }

@@ -34,6 +34,14 @@ enum ErrorReporter {
         }
     }
 
+    /// The first of ``lines(for:activity:target:)`` without its `error: ` prefix, for messages that embed
+    /// it (an HTTP error body, another error's message); `nil` when there is no line.
+    static func message(for error: any Error, activity: String? = nil) -> String? {
+        lines(for: error, activity: activity).first.map { line in
+            line.hasPrefix("error: ") ? String(line.dropFirst("error: ".count)) : line
+        }
+    }
+
     /// One line for an API failure, with a hint on what to do.
     static func genesysLine(_ error: GenesysError, activity: String?, target: String?) -> String {
         var line = activity.map { "\($0) failed: " } ?? ""

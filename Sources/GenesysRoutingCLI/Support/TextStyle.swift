@@ -19,7 +19,6 @@ struct TextStyle: Sendable {
     func red(_ text: String) -> String { wrap(text, "31") }
     func magenta(_ text: String) -> String { wrap(text, "35") }
     func bold(_ text: String) -> String { wrap(text, "1") }
-    func dim(_ text: String) -> String { wrap(text, "2") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
