@@ -470,7 +470,7 @@ extension RoutingSync {
                 ])
                 try await clock.sleep(for: delay)
                 delay = min(delay * 2, .seconds(8))
-            } catch let error as GenesysError where idempotent && resends < 3 && [.transport, .timedOut, .serverError].contains(error.code) {
+            } catch let error as GenesysError where idempotent && resends < 3 && Self.outcomeIsUnknown(error) {
                 resends += 1
                 logger.debug("routing sync sending an idempotent write again", metadata: [
                     "operation": "\(error.operation)", "attempt": "\(resends)", "error": "\(error)",

@@ -210,8 +210,6 @@ struct DocumentDecoder {
         }
     }
 
-    static func numberText(_ value: Double, _ text: String) -> String { text }
-
     // MARK: - Document
 
     static let topLevelKeys = ["version", "policy", "defaults", "skills", "languages", "wrapupCodes", "skillGroups", "queues", "agents"]
@@ -616,7 +614,7 @@ struct DocumentDecoder {
                 working = reduced
             }
         }
-        if let decoded, let back = try? GenesysJSON.makeDecoder().decode(ConfigValue.self, from: GenesysJSON.makeEncoder().encode(decoded)) {
+        if let decoded, let back = ConfigValue(encoding: decoded) {
             for path in Self.keysMissing(from: back, in: working, path: "mediaSettings") {
                 report(.unknownKey, line: Self.line(of: path.components, in: node), object: object, field: path.text,
                        "unknown key (not a QueueMediaSettings field)")
@@ -627,7 +625,7 @@ struct DocumentDecoder {
     }
 
     static func decodeMedia(_ value: ConfigValue) throws -> QueueMediaSettings {
-        try GenesysJSON.makeDecoder().decode(QueueMediaSettings.self, from: GenesysJSON.makeEncoder().encode(value))
+        try value.decoded(as: QueueMediaSettings.self)
     }
 
     /// The first leaf whose removal changes the decoding error (for decoder errors that carry no path).

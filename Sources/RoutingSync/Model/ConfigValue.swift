@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import RoutingModels
+
 /// A JSON-like value with ordered object keys: what a desired-state file says about a free-form setting
 /// (a queue's `mediaSettings`), and the `from`/`to` of a ``FieldChange``.
 ///
@@ -143,4 +150,18 @@ struct AnyKey: CodingKey {
 extension ConfigValue: CustomStringConvertible {
     /// The compact JSON text.
     public var description: String { compactText }
+}
+
+extension ConfigValue {
+    /// `value` as the JSON tree the API would send (Genesys coders); `nil` when it does not encode.
+    init?(encoding value: some Encodable) {
+        guard let data = try? GenesysJSON.makeEncoder().encode(value),
+              let tree = try? GenesysJSON.makeDecoder().decode(ConfigValue.self, from: data) else { return nil }
+        self = tree
+    }
+
+    /// The tree read as `type` (Genesys coders).
+    func decoded<T: Decodable>(as type: T.Type) throws -> T {
+        try GenesysJSON.makeDecoder().decode(type, from: GenesysJSON.makeEncoder().encode(self))
+    }
 }

@@ -14,9 +14,11 @@ struct Planner {
     let current: OrgSnapshot
     let prune: Bool
     let file: String
+    /// The snapshot's divisions and users, indexed once (`nil` when not read).
+    private let divisionIndex: NameIndex<AuthzDivision>?
+    private let userIndex: UserIndex?
 
     private(set) var problems: [ValidationProblem] = []
-    private var ambiguity = false
 
     // Changes per tier (apply order).
     private var definitionChanges: [PlannedChange] = []   // skills, languages, wrap-up codes
@@ -41,6 +43,8 @@ struct Planner {
         self.current = current
         self.prune = prune
         self.file = desired.source?.fileName ?? "desired state"
+        self.divisionIndex = current.divisions.map { NameIndex($0, name: \.name) }
+        self.userIndex = current.agents.map(UserIndex.init)
     }
 
     // MARK: - Entry point
@@ -51,7 +55,7 @@ struct Planner {
         if !planner.problems.isEmpty {
             let problems = planner.problems.sorted(by: ValidationProblem.precedes)
             let code: SyncError.Code
-            if planner.ambiguity {
+            if problems.contains(where: { $0.code == .ambiguousName }) {
                 code = .ambiguousName
             } else if problems.contains(where: { $0.code == .unresolvedReference }) {
                 code = .unresolvedReference
@@ -93,7 +97,6 @@ struct Planner {
         let source = desired.source
         let line = field.flatMap { source?.fieldLines["\(object).\($0)"] } ?? source?.lines[object]
         problems.append(ValidationProblem(code: code, file: file, line: line, object: object, field: field, message: message))
-        if code == .ambiguousName { ambiguity = true }
     }
 
     mutating func requireSnapshot<T>(_ value: T?, _ what: String, object: String) -> T? {
@@ -203,17 +206,12 @@ struct Planner {
 
     // MARK: - Divisions
 
-    private var divisionIndex: NameIndex<AuthzDivision>? {
-        current.divisions.map { NameIndex($0, name: \.name) }
-    }
-
     /// The division id for a division name, reporting an unknown name.
     mutating func divisionID(_ name: String, object: String, field: String?) -> String? {
-        guard let divisions = current.divisions else {
+        guard let index = divisionIndex else {
             report(.invalidValue, object: object, field: field, "the org snapshot does not include divisions")
             return nil
         }
-        let index = NameIndex(divisions, name: \.name)
         let exact = index.exactMatches(name)
         if exact.count == 1, let id = exact[0].id { return id }
         let key = "\(object)|\(field ?? "")|\(name)"
@@ -249,99 +247,75 @@ struct Planner {
     // MARK: - Skills, languages, wrap-up codes
 
     mutating func planSkills() {
-        guard !desired.skills.isEmpty else { return }
-        guard let skills = requireSnapshot(current.skills, "skills", object: "skills") else { return }
-        let index = NameIndex(skills, name: \.name)
-        for spec in desired.skills {
-            let object = "skills[\(spec.name)]"
-            let division = managedDivision(spec.division, object: object)
-            switch match(spec.name, in: index, kind: "skill", object: object, id: \.id) {
-            case .ambiguous:
-                skillIDs[spec.name] = .some(nil)
-            case .missing:
-                let ref = ObjectRef(kind: .skill, name: spec.name)
-                skillIDs[spec.name] = .created(ref)
-                var fields: [FieldChange] = []
-                if let division { fields.append(FieldChange(field: "division", from: nil, to: .string(division.name))) }
-                definitionChanges.append(PlannedChange(
-                    action: .create, kind: .skill, name: spec.name, existingID: nil, fields: fields, dependsOn: [],
-                    operation: .createSkill(name: spec.name, divisionID: division?.id)
-                ))
-            case .found(let skill):
-                guard let id = skill.id else { continue }
-                claimed.insert(id)
-                skillIDs[spec.name] = .existing(id)
-                if let division, let divisionID = division.id, skill.division?.id != divisionID {
-                    definitionChanges.append(PlannedChange(
-                        action: .update, kind: .skill, name: spec.name, existingID: id,
-                        fields: [FieldChange(field: "division", from: divisionName(skill.division?.id).map(ConfigValue.string), to: .string(division.name))],
-                        dependsOn: [], operation: .moveSkill(id: id, divisionID: divisionID)
-                    ))
-                } else {
-                    unchanged.append(ObjectRef(kind: .skill, name: spec.name))
-                }
-            }
-        }
+        skillIDs = planDefinitions(
+            desired.skills.map { ($0.name, $0.division) }, existing: current.skills, kind: .skill, label: "skill",
+            section: "skills", name: \.name, id: \.id, division: \.division?.id,
+            create: { .createSkill(name: $0, divisionID: $1) },
+            move: { _, id, divisionID in .moveSkill(id: id, divisionID: divisionID) }
+        )
     }
 
     mutating func planLanguages() {
-        guard !desired.languages.isEmpty else { return }
-        guard let languages = requireSnapshot(current.languages, "languages", object: "languages") else { return }
-        let index = NameIndex(languages, name: \.name)
-        for spec in desired.languages {
-            let object = "languages[\(spec.name)]"
-            switch match(spec.name, in: index, kind: "language", object: object, id: \.id) {
-            case .ambiguous:
-                languageIDs[spec.name] = .some(nil)
-            case .missing:
-                languageIDs[spec.name] = .created(ObjectRef(kind: .language, name: spec.name))
-                definitionChanges.append(PlannedChange(
-                    action: .create, kind: .language, name: spec.name, existingID: nil, fields: [], dependsOn: [],
-                    operation: .createLanguage(name: spec.name)
-                ))
-            case .found(let language):
-                guard let id = language.id else { continue }
-                claimed.insert(id)
-                languageIDs[spec.name] = .existing(id)
-                unchanged.append(ObjectRef(kind: .language, name: spec.name))
-            }
-        }
+        languageIDs = planDefinitions(
+            desired.languages.map { ($0.name, nil) }, existing: current.languages, kind: .language, label: "language",
+            section: "languages", name: \.name, id: \.id, division: { _ in nil },
+            create: { name, _ in .createLanguage(name: name) }, move: nil
+        )
     }
 
     mutating func planWrapupCodes() {
-        guard !desired.wrapupCodes.isEmpty else { return }
-        guard let codes = requireSnapshot(current.wrapupCodes, "wrap-up codes", object: "wrapupCodes") else { return }
-        let index = NameIndex(codes, name: \.name)
-        for spec in desired.wrapupCodes {
-            let object = "wrapupCodes[\(spec.name)]"
-            let division = managedDivision(spec.division, object: object)
-            switch match(spec.name, in: index, kind: "wrap-up code", object: object, id: \.id) {
+        wrapupCodeIDs = planDefinitions(
+            desired.wrapupCodes.map { ($0.name, $0.division) }, existing: current.wrapupCodes, kind: .wrapupCode,
+            label: "wrap-up code", section: "wrapupCodes", name: \.name, id: \.id, division: \.division?.id,
+            create: { .createWrapupCode(name: $0, divisionID: $1) },
+            move: { code, id, divisionID in
+                .updateWrapupCode(id: id, WrapupCodeRequest(name: code.name, division: Division(id: divisionID), description: code.description))
+            }
+        )
+    }
+
+    /// Skills, languages and wrap-up codes: created when missing, moved when their managed division differs.
+    /// `move` is `nil` for a kind without a division (languages: the default division does not apply).
+    /// - Returns: Each declared name's resolution.
+    mutating func planDefinitions<Item>(
+        _ specs: [(name: String, division: String?)], existing items: [Item]?, kind: PlannedChange.Kind, label: String,
+        section: String, name: (Item) -> String?, id: (Item) -> String?, division divisionOf: (Item) -> String?,
+        create: (_ name: String, _ divisionID: String?) -> Operation,
+        move: ((_ item: Item, _ id: String, _ divisionID: String) -> Operation)?
+    ) -> [String: ObjectID?] {
+        guard !specs.isEmpty else { return [:] }
+        guard let items = requireSnapshot(items, "\(label)s", object: section) else { return [:] }
+        let index = NameIndex(items, name: name)
+        var ids: [String: ObjectID?] = [:]
+        for spec in specs {
+            let object = "\(section)[\(spec.name)]"
+            let division = move == nil ? nil : managedDivision(spec.division, object: object)
+            switch match(spec.name, in: index, kind: label, object: object, id: id) {
             case .ambiguous:
-                wrapupCodeIDs[spec.name] = .some(nil)
+                ids[spec.name] = .some(nil)
             case .missing:
-                wrapupCodeIDs[spec.name] = .created(ObjectRef(kind: .wrapupCode, name: spec.name))
-                var fields: [FieldChange] = []
-                if let division { fields.append(FieldChange(field: "division", from: nil, to: .string(division.name))) }
+                ids[spec.name] = .created(ObjectRef(kind: kind, name: spec.name))
+                let fields = division.map { [FieldChange(field: "division", from: nil, to: .string($0.name))] } ?? []
                 definitionChanges.append(PlannedChange(
-                    action: .create, kind: .wrapupCode, name: spec.name, existingID: nil, fields: fields, dependsOn: [],
-                    operation: .createWrapupCode(name: spec.name, divisionID: division?.id)
+                    action: .create, kind: kind, name: spec.name, existingID: nil, fields: fields, dependsOn: [],
+                    operation: create(spec.name, division?.id)
                 ))
-            case .found(let code):
-                guard let id = code.id else { continue }
-                claimed.insert(id)
-                wrapupCodeIDs[spec.name] = .existing(id)
-                if let division, let divisionID = division.id, code.division?.id != divisionID {
-                    let request = WrapupCodeRequest(name: code.name, division: Division(id: divisionID), description: code.description)
+            case .found(let item):
+                guard let itemID = id(item) else { continue }
+                claimed.insert(itemID)
+                ids[spec.name] = .existing(itemID)
+                if let move, let division, let divisionID = division.id, divisionOf(item) != divisionID {
                     definitionChanges.append(PlannedChange(
-                        action: .update, kind: .wrapupCode, name: spec.name, existingID: id,
-                        fields: [FieldChange(field: "division", from: divisionName(code.division?.id).map(ConfigValue.string), to: .string(division.name))],
-                        dependsOn: [], operation: .updateWrapupCode(id: id, request)
+                        action: .update, kind: kind, name: spec.name, existingID: itemID,
+                        fields: [FieldChange(field: "division", from: divisionName(divisionOf(item)).map(ConfigValue.string), to: .string(division.name))],
+                        dependsOn: [], operation: move(item, itemID, divisionID)
                     ))
                 } else {
-                    unchanged.append(ObjectRef(kind: .wrapupCode, name: spec.name))
+                    unchanged.append(ObjectRef(kind: kind, name: spec.name))
                 }
             }
         }
+        return ids
     }
 
     // MARK: - Skill groups
@@ -522,21 +496,20 @@ struct Planner {
 
     // MARK: - Users
 
-    private var userIndex: (byEmail: [String: [AgentSnapshot]], byID: [String: AgentSnapshot])? {
-        guard let agents = current.agents else { return nil }
+    /// The snapshot's users by (lower-cased) email and by id.
+    struct UserIndex {
         var byEmail: [String: [AgentSnapshot]] = [:]
         var byID: [String: AgentSnapshot] = [:]
-        for agent in agents {
-            if let email = agent.email { byEmail[email.lowercased(), default: []].append(agent) }
-            byID[agent.userID] = agent
+
+        init(_ agents: [AgentSnapshot]) {
+            for agent in agents {
+                if let email = agent.email { byEmail[email.lowercased(), default: []].append(agent) }
+                byID[agent.userID] = agent
+            }
         }
-        return (byEmail, byID)
     }
 
-    mutating func user(
-        _ reference: UserReference, index: (byEmail: [String: [AgentSnapshot]], byID: [String: AgentSnapshot]),
-        object: String, field: String
-    ) -> AgentSnapshot? {
+    mutating func user(_ reference: UserReference, index: UserIndex, object: String, field: String) -> AgentSnapshot? {
         switch reference {
         case .id(let id):
             if let agent = index.byID[id] { return agent }
@@ -556,7 +529,7 @@ struct Planner {
     }
 
     func userName(_ id: String) -> String {
-        current.agents?.first { $0.userID == id }?.displayName ?? "id:\(id)"
+        userIndex?.byID[id]?.displayName ?? "id:\(id)"
     }
 
     // MARK: - Queues
@@ -579,29 +552,13 @@ struct Planner {
             var dependsOn: [ObjectRef] = []
             var resolved = true
 
-            var groupTargets: [ObjectID]?
-            if let names = spec.skillGroups {
-                var targets: [ObjectID] = []
-                for (position, name) in names.enumerated() {
-                    let target = reference(name, declared: skillGroupIDs, index: groupIndex, kind: "skill group", object: object,
-                                           field: "skillGroups[\(position)]", id: \.group.id)
-                    guard let target, let id = target else { resolved = false; continue }
-                    if let ref = id.createdRef { dependsOn.append(ref) }
-                    targets.append(id)
-                }
-                groupTargets = targets
+            let groupTargets = spec.skillGroups.map { names in
+                references(names, declared: skillGroupIDs, index: groupIndex, kind: "skill group", object: object,
+                           field: "skillGroups", id: \.group.id, resolved: &resolved, dependsOn: &dependsOn)
             }
-            var codeTargets: [ObjectID]?
-            if let names = spec.wrapupCodes {
-                var targets: [ObjectID] = []
-                for (position, name) in names.enumerated() {
-                    let target = reference(name, declared: wrapupCodeIDs, index: codeIndex, kind: "wrap-up code", object: object,
-                                           field: "wrapupCodes[\(position)]", id: \.id)
-                    guard let target, let id = target else { resolved = false; continue }
-                    if let ref = id.createdRef { dependsOn.append(ref) }
-                    targets.append(id)
-                }
-                codeTargets = targets
+            let codeTargets = spec.wrapupCodes.map { names in
+                references(names, declared: wrapupCodeIDs, index: codeIndex, kind: "wrap-up code", object: object,
+                           field: "wrapupCodes", id: \.id, resolved: &resolved, dependsOn: &dependsOn)
             }
             var memberIDs: [String]?
             if let references = spec.members, let users {
@@ -679,6 +636,22 @@ struct Planner {
                 )
             }
         }
+    }
+
+    /// Resolves a list of references (`field[position]`); clears `resolved` when one does not resolve
+    /// (reported) and notes objects created in this plan in `dependsOn`.
+    mutating func references<Item>(
+        _ names: [String], declared: [String: ObjectID?], index: NameIndex<Item>?, kind: String, object: String, field: String,
+        id: (Item) -> String?, resolved: inout Bool, dependsOn: inout [ObjectRef]
+    ) -> [ObjectID] {
+        var targets: [ObjectID] = []
+        for (position, name) in names.enumerated() {
+            let target = reference(name, declared: declared, index: index, kind: kind, object: object, field: "\(field)[\(position)]", id: id)
+            guard let target, let id = target else { resolved = false; continue }
+            if let ref = id.createdRef { dependsOn.append(ref) }
+            targets.append(id)
+        }
+        return targets
     }
 
     mutating func planQueueUpdate(
@@ -808,26 +781,18 @@ struct Planner {
 
     /// The queue as a `PUT` body: every field kept, read-only ones dropped.
     static func writable(_ queue: RoutingQueue) -> QueueRequest {
-        var request = QueueRequest(queue)
-        request.id = nil
+        var request = QueueRequest(queue)  // already without id, member counts and selfUri
         request.dateCreated = nil
         request.dateModified = nil
         request.modifiedBy = nil
         request.createdBy = nil
-        request.memberCount = nil
-        request.userMemberCount = nil
-        request.joinedMemberCount = nil
-        request.selfUri = nil
         request.division = queue.division.map { Division(id: $0.id) }
         return request
     }
 
     /// Queue media settings as a JSON-like tree (what the API would send).
     static func tree(of settings: QueueMediaSettings?) -> ConfigValue {
-        guard let settings,
-              let data = try? GenesysJSON.makeEncoder().encode(settings),
-              let tree = try? GenesysJSON.makeDecoder().decode(ConfigValue.self, from: data) else { return .object([]) }
-        return tree
+        settings.flatMap { ConfigValue(encoding: $0) } ?? .object([])
     }
 
     /// Field changes for every leaf the file gives that differs from the current tree (key by key).

@@ -89,22 +89,31 @@ extension RoutingSync {
 
     /// The impact report of a snapshot (pure).
     public static func impactReport(from snapshot: OrgSnapshot) -> ImpactReport {
-        let groups = snapshot.skillGroups ?? []
+        // Indexed once: skill id → agents, skill name → groups using it, group id → queues (positions).
+        var agentsBySkill: [String: [String]] = [:]
+        for agent in snapshot.agents ?? [] {
+            for id in Set(agent.skills.compactMap(\.id)) { agentsBySkill[id, default: []].append(agent.displayName) }
+        }
+        var groupsBySkill: [String: [SkillGroup]] = [:]
+        for entry in snapshot.skillGroups ?? [] {
+            for name in Set(ConditionCanon.names(entry.group.skillConditions).skills) { groupsBySkill[name, default: []].append(entry.group) }
+        }
         let queues = snapshot.queues ?? []
+        var queuesByGroup: [String: [Int]] = [:]
+        for (position, queue) in queues.enumerated() {
+            for member in queue.queue.memberGroups ?? [] where member.type == .skillGroup {
+                queuesByGroup[member.id ?? "", default: []].append(position)
+            }
+        }
         var entries: [ImpactReport.SkillImpact] = []
         for skill in snapshot.skills ?? [] {
             guard let name = skill.name else { continue }
-            let agents = (snapshot.agents ?? []).filter { agent in agent.skills.contains { $0.id == skill.id && skill.id != nil } }
-                .map(\.displayName).sorted(by: NameOrder.precedes)
-            let using = groups.filter { ConditionCanon.names($0.group.skillConditions).skills.contains(name) }
-            let groupIDs = Set(using.compactMap(\.group.id))
-            let reached = queues.filter { queue in
-                (queue.queue.memberGroups ?? []).contains { $0.type == .skillGroup && groupIDs.contains($0.id ?? "") }
-            }
+            let using = groupsBySkill[name] ?? []
+            let reached = Set(using.compactMap(\.id).flatMap { queuesByGroup[$0] ?? [] })
             entries.append(ImpactReport.SkillImpact(
-                skill: name, agents: agents,
-                skillGroups: using.compactMap(\.group.name).sorted(by: NameOrder.precedes),
-                queues: reached.compactMap(\.queue.name).sorted(by: NameOrder.precedes)
+                skill: name, agents: (skill.id.flatMap { agentsBySkill[$0] } ?? []).sorted(by: NameOrder.precedes),
+                skillGroups: using.compactMap(\.name).sorted(by: NameOrder.precedes),
+                queues: reached.compactMap { queues[$0].queue.name }.sorted(by: NameOrder.precedes)
             ))
         }
         return ImpactReport(skills: entries.sorted { NameOrder.precedes($0.skill, $1.skill) })

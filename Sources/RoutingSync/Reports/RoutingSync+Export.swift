@@ -23,9 +23,10 @@ extension RoutingSync {
         var state = DesiredState()
         let home = snapshot.homeDivision
         state.defaults.division = home?.name
+        let divisionNames = namesByID(snapshot.divisions, id: \.id, name: \.name)
         func divisionName(_ id: String?) -> String? {
             guard let id, id != home?.id else { return nil }
-            return snapshot.divisions?.first { $0.id == id }?.name
+            return divisionNames[id]
         }
         let byName: (String?, String?) -> Bool = { NameOrder.precedes($0 ?? "", $1 ?? "") }
 
@@ -50,7 +51,7 @@ extension RoutingSync {
                 if !allDivisionIDs.isEmpty, Set(ids) == allDivisionIDs, allDivisionIDs.count > 1 {
                     spec.memberDivisions = ["*"]
                 } else if !others.isEmpty {
-                    spec.memberDivisions = others.compactMap { id in snapshot.divisions?.first { $0.id == id }?.name }
+                    spec.memberDivisions = others.compactMap { divisionNames[$0] }
                         .sorted(by: NameOrder.precedes)
                 }
             }
@@ -58,12 +59,8 @@ extension RoutingSync {
             return spec
         }
 
-        let groupNames = Dictionary((snapshot.skillGroups ?? []).compactMap { entry in
-            entry.group.id.flatMap { id in entry.group.name.map { (id, $0) } }
-        }, uniquingKeysWith: { first, _ in first })
-        let codeNames = Dictionary((snapshot.wrapupCodes ?? []).compactMap { code in
-            code.id.flatMap { id in code.name.map { (id, $0) } }
-        }, uniquingKeysWith: { first, _ in first })
+        let groupNames = namesByID(snapshot.skillGroups, id: \.group.id, name: \.group.name)
+        let codeNames = namesByID(snapshot.wrapupCodes, id: \.id, name: \.name)
         let users = Dictionary((snapshot.agents ?? []).map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
 
         state.queues = (snapshot.queues ?? []).sorted { byName($0.queue.name, $1.queue.name) }.compactMap { entry in
@@ -89,11 +86,8 @@ extension RoutingSync {
             return spec
         }
 
-        let skillNames = Dictionary((snapshot.skills ?? []).compactMap { skill in skill.id.flatMap { id in skill.name.map { (id, $0) } } },
-                                    uniquingKeysWith: { first, _ in first })
-        let languageNames = Dictionary((snapshot.languages ?? []).compactMap { language in
-            language.id.flatMap { id in language.name.map { (id, $0) } }
-        }, uniquingKeysWith: { first, _ in first })
+        let skillNames = namesByID(snapshot.skills, id: \.id, name: \.name)
+        let languageNames = namesByID(snapshot.languages, id: \.id, name: \.name)
         state.agents = (snapshot.agents ?? [])
             .filter { !$0.skills.isEmpty || !$0.languages.isEmpty }
             .sorted { NameOrder.precedes($0.displayName, $1.displayName) }
@@ -113,4 +107,14 @@ extension RoutingSync {
             }
         return state
     }
+}
+
+/// Names by id (the first object with an id wins; objects without an id or a name are left out).
+private func namesByID<Item>(_ items: [Item]?, id: (Item) -> String?, name: (Item) -> String?) -> [String: String] {
+    var names: [String: String] = [:]
+    for item in items ?? [] {
+        guard let itemID = id(item), let itemName = name(item), names[itemID] == nil else { continue }
+        names[itemID] = itemName
+    }
+    return names
 }

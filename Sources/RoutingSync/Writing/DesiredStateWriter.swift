@@ -163,14 +163,7 @@ public enum DesiredStateWriter {
         case .number(let number):
             return .scalar(.init(JSONText.numberText(number), .implicit, .plain))
         case .string(let text):
-            let safe: Bool
-            if case .string(let same) = SourceNode.resolvePlain(text), same == text, text.trimmed == text,
-               !looksSpecial(text) {
-                safe = true
-            } else {
-                safe = false
-            }
-            return .scalar(.init(text, .implicit, safe ? .plain : .doubleQuoted))
+            return .scalar(.init(text, .implicit, scalarStyle(text)))
         case .array(let values):
             let flow = !values.isEmpty && values.allSatisfy(\.isScalar)
             return .sequence(.init(values.map { yamlNode($0, parentIsKey: false, depth: depth + 1) }, .implicit,
@@ -179,15 +172,16 @@ public enum DesiredStateWriter {
             let flow = members.isEmpty
                 || (parentIsKey && depth > 1 && members.count <= 6 && members.allSatisfy { $0.value.isScalar })
             let pairs = members.map { member in
-                (Node.scalar(.init(member.key, .implicit, keyStyle(member.key))),
+                (Node.scalar(.init(member.key, .implicit, scalarStyle(member.key))),
                  yamlNode(member.value, parentIsKey: true, depth: depth + 1))
             }
             return .mapping(.init(pairs, .implicit, flow ? .flow : .block))
         }
     }
 
-    static func keyStyle(_ key: String) -> Node.Scalar.Style {
-        if case .string(let same) = SourceNode.resolvePlain(key), same == key, key.trimmed == key, !looksSpecial(key) {
+    /// Plain when the text reads back as this very string; double-quoted otherwise.
+    static func scalarStyle(_ text: String) -> Node.Scalar.Style {
+        if case .string(let same) = SourceNode.resolvePlain(text), same == text, text.trimmed == text, !looksSpecial(text) {
             return .plain
         }
         return .doubleQuoted
