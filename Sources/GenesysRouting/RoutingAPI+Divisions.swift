@@ -19,7 +19,7 @@ extension RoutingAPI {
         query.append("name", name)
         return pagedByNumber(
             operation: "routing.listDivisions", path: "/api/v2/authorization/divisions", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger, item: { (division: AuthzDivision) in division })
+            ids: ids, logger: logger, item: { (division: AuthzDivision) in division })
     }
 
     /// Finds the division named exactly `name` (case-sensitive).
@@ -28,9 +28,8 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several divisions have exactly this name.
     public func findDivision(named name: String, logger: Logger? = nil) async throws -> AuthzDivision? {
         let operation = "routing.findDivision"
-        try Validate.name(name, "name", operation)
-        let divisions = try await listDivisions(name: name, logger: logger).collectItems().filter { $0.name == name }
-        return try ExactName.single(divisions, named: name, kind: "divisions", operation: operation, name: \.name, id: \.id)
+        let divisions = try await ExactName.all(in: listDivisions(name: name, logger: logger), named: name, operation: operation, name: \.name)
+        return try ExactName.single(divisions, named: name, kind: "divisions", operation: operation, id: \.id)
     }
 
     /// The organisation's home (default) division.

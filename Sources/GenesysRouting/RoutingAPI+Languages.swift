@@ -22,7 +22,7 @@ extension RoutingAPI {
         query.append("name", name)
         return pagedByNumber(
             operation: "routing.listLanguages", path: "/api/v2/routing/languages", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger,
+            ids: ids, logger: logger,
             item: { (language: Language) in language.state == .deleted ? nil : language }
         )
     }
@@ -36,7 +36,7 @@ extension RoutingAPI {
     public func findLanguage(named name: String, logger: Logger? = nil) async throws -> Language? {
         try ExactName.single(
             try await findLanguages(named: name, logger: logger), named: name, kind: "languages",
-            operation: "routing.findLanguage", name: \.name, id: \.id
+            operation: "routing.findLanguage", id: \.id
         )
     }
 
@@ -44,8 +44,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/languages?name=…` followed by an exact comparison on the client.
     public func findLanguages(named name: String, logger: Logger? = nil) async throws -> [Language] {
-        try Validate.name(name, "name", "routing.findLanguage")
-        return try await listLanguages(name: name, logger: logger).collectItems().filter { $0.name == name }
+        try await ExactName.all(in: listLanguages(name: name, logger: logger), named: name, operation: "routing.findLanguage", name: \.name)
     }
 
     /// Reads one language.

@@ -23,7 +23,7 @@ extension RoutingAPI {
         query.append("divisionId", each: divisionIDs)
         return pagedByNumber(
             operation: "routing.listQueues", path: "/api/v2/routing/queues", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger, item: { (queue: RoutingQueue) in queue }
+            ids: ids, logger: logger, item: { (queue: RoutingQueue) in queue }
         )
     }
 
@@ -36,7 +36,7 @@ extension RoutingAPI {
     public func findQueue(named name: String, logger: Logger? = nil) async throws -> RoutingQueue? {
         try ExactName.single(
             try await findQueues(named: name, logger: logger), named: name, kind: "queues",
-            operation: "routing.findQueue", name: \.name, id: \.id
+            operation: "routing.findQueue", id: \.id
         )
     }
 
@@ -44,8 +44,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/queues?name=…` followed by an exact comparison on the client.
     public func findQueues(named name: String, logger: Logger? = nil) async throws -> [RoutingQueue] {
-        try Validate.name(name, "name", "routing.findQueue")
-        return try await listQueues(name: name, logger: logger).collectItems().filter { $0.name == name }
+        try await ExactName.all(in: listQueues(name: name, logger: logger), named: name, operation: "routing.findQueue", name: \.name)
     }
 
     /// Reads one queue.

@@ -25,7 +25,7 @@ extension RoutingAPI {
         pagedByNumber(
             operation: "routing.listSkillExpressions", path: "/api/v2/routing/skillexpressions",
             query: Self.expressionQuery(format: format, includeArchived: includeArchived), pageSize: pageSize,
-            pageNumbersFromSecondPage: true, ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger,
+            pageNumbersFromSecondPage: true, ids: ids, logger: logger,
             item: { (expression: SkillExpression) in expression })
     }
 

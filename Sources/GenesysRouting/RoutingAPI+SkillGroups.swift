@@ -33,7 +33,7 @@ extension RoutingAPI {
     public func findSkillGroup(named name: String, logger: Logger? = nil) async throws -> SkillGroupDefinition? {
         try ExactName.single(
             try await findSkillGroups(named: name, logger: logger), named: name, kind: "skill groups",
-            operation: "routing.findSkillGroup", name: \.name, id: \.id
+            operation: "routing.findSkillGroup", id: \.id
         )
     }
 
@@ -41,8 +41,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/skillgroups?name=…` followed by an exact comparison on the client.
     public func findSkillGroups(named name: String, logger: Logger? = nil) async throws -> [SkillGroupDefinition] {
-        try Validate.name(name, "name", "routing.findSkillGroup")
-        return try await listSkillGroups(name: name, logger: logger).collectItems().filter { $0.name == name }
+        try await ExactName.all(in: listSkillGroups(name: name, logger: logger), named: name, operation: "routing.findSkillGroup", name: \.name)
     }
 
     /// Reads one skill group with its conditions and membership status.

@@ -24,7 +24,7 @@ extension RoutingAPI {
         query.append("name", name)
         return pagedByNumber(
             operation: "routing.listSkills", path: "/api/v2/routing/skills", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger,
+            ids: ids, logger: logger,
             item: { (skill: RoutingSkill) in skill.state == .deleted ? nil : skill }
         )
     }
@@ -40,7 +40,7 @@ extension RoutingAPI {
     public func findSkill(named name: String, logger: Logger? = nil) async throws -> RoutingSkill? {
         try ExactName.single(
             try await findSkills(named: name, logger: logger), named: name, kind: "skills",
-            operation: "routing.findSkill", name: \.name, id: \.id
+            operation: "routing.findSkill", id: \.id
         )
     }
 
@@ -48,8 +48,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/skills?name=…` followed by an exact comparison on the client.
     public func findSkills(named name: String, logger: Logger? = nil) async throws -> [RoutingSkill] {
-        try Validate.name(name, "name", "routing.findSkill")
-        return try await listSkills(name: name, logger: logger).collectItems().filter { $0.name == name }
+        try await ExactName.all(in: listSkills(name: name, logger: logger), named: name, operation: "routing.findSkill", name: \.name)
     }
 
     /// Reads one skill.

@@ -119,14 +119,13 @@ extension RoutingAPI {
             operation: operation, logger: logger)
     }
 
+    /// Checks every element and returns the list with duplicates removed (last wins), with only the
+    /// writable fields.
     static func checkedLanguagePosts(
         userID: String, _ languages: [UserRoutingLanguagePost], operation: String
     ) throws -> [UserRoutingLanguagePost] {
-        try Validate.id(userID, "userID", operation)
-        for (index, language) in languages.enumerated() {
-            try Validate.name(language.id, "languages[\(index)].id", operation)
-            try Validate.proficiency(language.proficiency, "languages[\(index)].proficiency", operation)
-        }
-        return languages.uniqued(by: { $0.id ?? "" }).map { UserRoutingLanguagePost(id: $0.id, proficiency: $0.proficiency) }
+        try checkedUserBulkPosts(
+            userID: userID, languages, field: "languages", operation: operation, id: \.id, proficiency: \.proficiency,
+            writable: { UserRoutingLanguagePost(id: $0, proficiency: $1) })
     }
 }

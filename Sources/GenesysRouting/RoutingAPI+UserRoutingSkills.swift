@@ -120,11 +120,8 @@ extension RoutingAPI {
     /// Checks every element and returns the list with duplicates removed (last wins), with only the
     /// writable fields.
     static func checkedSkillPosts(userID: String, _ skills: [UserRoutingSkillPost], operation: String) throws -> [UserRoutingSkillPost] {
-        try Validate.id(userID, "userID", operation)
-        for (index, skill) in skills.enumerated() {
-            try Validate.name(skill.id, "skills[\(index)].id", operation)
-            try Validate.proficiency(skill.proficiency, "skills[\(index)].proficiency", operation)
-        }
-        return skills.uniqued(by: { $0.id ?? "" }).map { UserRoutingSkillPost(id: $0.id, proficiency: $0.proficiency) }
+        try checkedUserBulkPosts(
+            userID: userID, skills, field: "skills", operation: operation, id: \.id, proficiency: \.proficiency,
+            writable: { UserRoutingSkillPost(id: $0, proficiency: $1) })
     }
 }

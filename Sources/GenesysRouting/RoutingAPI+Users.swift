@@ -47,7 +47,7 @@ extension RoutingAPI {
         query.append("state", state)
         return pagedByNumber(
             operation: operation, path: "/api/v2/users", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger, item: item)
+            ids: ids, logger: logger, item: item)
     }
 
     /// Searches users.
@@ -78,6 +78,6 @@ extension RoutingAPI {
         let users = try await pagedUserSearch(request, operation: operation, logger: logger).collectItems()
             .filter { $0.email?.lowercased() == wanted }
             .uniqued(by: { $0.id ?? "" })
-        return try ExactName.single(users, named: wanted, kind: "users", property: "email", operation: operation, name: { $0.email?.lowercased() }, id: \.id)
+        return try ExactName.single(users, named: wanted, kind: "users", property: "email", operation: operation, id: \.id)
     }
 }

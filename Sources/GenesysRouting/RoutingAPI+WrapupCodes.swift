@@ -22,7 +22,7 @@ extension RoutingAPI {
         query.append("divisionId", each: divisionIDs)
         return pagedByNumber(
             operation: "routing.listWrapupCodes", path: "/api/v2/routing/wrapupcodes", query: query, pageSize: pageSize,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: logger, item: { (code: WrapupCode) in code }
+            ids: ids, logger: logger, item: { (code: WrapupCode) in code }
         )
     }
 
@@ -34,7 +34,7 @@ extension RoutingAPI {
     public func findWrapupCode(named name: String, logger: Logger? = nil) async throws -> WrapupCode? {
         try ExactName.single(
             try await findWrapupCodes(named: name, logger: logger), named: name, kind: "wrap-up codes",
-            operation: "routing.findWrapupCode", name: \.name, id: \.id
+            operation: "routing.findWrapupCode", id: \.id
         )
     }
 
@@ -42,8 +42,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/wrapupcodes?name=…` followed by an exact comparison on the client.
     public func findWrapupCodes(named name: String, logger: Logger? = nil) async throws -> [WrapupCode] {
-        try Validate.name(name, "name", "routing.findWrapupCode")
-        return try await listWrapupCodes(name: name, logger: logger).collectItems().filter { $0.name == name }
+        try await ExactName.all(in: listWrapupCodes(name: name, logger: logger), named: name, operation: "routing.findWrapupCode", name: \.name)
     }
 
     /// Reads one wrap-up code.

@@ -46,6 +46,14 @@ struct ClientCredentialsTokenProviderTests {
         #expect(request.path == "/login/oauth/token")
     }
 
+    @Test("a loopback IPv6 login URL keeps its brackets and port; a bare root gives /oauth/token")
+    func loginIPv6Loopback() throws {
+        let endpoint = try LoginEndpoint(URL(string: "http://[::1]:8080/")!)
+        #expect(endpoint.scheme == "http")
+        #expect(endpoint.authority == "[::1]:8080")
+        #expect(endpoint.tokenPath == "/oauth/token")
+    }
+
     @Test("a login URL that is not https (or loopback http) is refused")
     func invalidLoginURL() {
         let error = #expect(throws: GenesysError.self) {

@@ -18,7 +18,7 @@ struct PagingGuardTests {
     static func listSkills(_ h: Harness, maxPages: Int, ids: [String]? = nil) -> PageSequence<SkillEntityListing, RoutingSkill> {
         h.routing.pagedByNumber(
             operation: "routing.listSkills", path: "/api/v2/routing/skills", pageSize: 25,
-            ids: ids.map { IDFilter(key: "id", values: $0) }, logger: nil, maxPages: maxPages,
+            ids: ids, logger: nil, maxPages: maxPages,
             item: { (skill: RoutingSkill) in skill.state == .deleted ? nil : skill }
         )
     }

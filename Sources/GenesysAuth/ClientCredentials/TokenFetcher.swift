@@ -69,9 +69,14 @@ struct TokenFetcher: Sendable {
 
     // MARK: - Request
 
+    /// The Basic credential sent with the token request (`base64(id:secret)`), also scrubbed from messages.
+    private var basicCredential: String {
+        Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
+    }
+
     private func send(logger: Logger) async throws -> TransportResponse {
         var fields = HTTPFields()
-        fields[.authorization] = "Basic " + Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
+        fields[.authorization] = "Basic " + basicCredential
         fields[.contentType] = "application/x-www-form-urlencoded"
         fields[.accept] = "application/json"
         let head = HTTPRequest(method: .post, scheme: endpoint.scheme, authority: endpoint.authority, path: endpoint.tokenPath, headerFields: fields)
@@ -167,8 +172,7 @@ struct TokenFetcher: Sendable {
     /// Server-provided text as one short line, with the credentials scrubbed out in case a server echoes them.
     private func clean(_ text: String) -> String {
         var line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let basic = Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
-        for secret in [credentials.clientSecret, basic] where !secret.isEmpty {
+        for secret in [credentials.clientSecret, basicCredential] where !secret.isEmpty {
             line = line.replacing(secret, with: "<redacted>")
         }
         return line.count > 200 ? String(line.prefix(200)) + "…" : line

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GenesysCore
 
 /// The parts of a login base URL the token request needs, validated once.
 struct LoginEndpoint: Sendable, Hashable {
@@ -13,15 +14,12 @@ struct LoginEndpoint: Sendable, Hashable {
     let tokenPath: String
 
     init(_ url: URL) throws {
+        // The region check gives the login-specific messages (and refuses user info); the client's own
+        // base-URL parsing then splits the URL exactly as it does for the API host.
         try GenesysRegion.validate(url, role: "login")
-        // `validate` guarantees a scheme and a host.
-        let scheme = url.scheme?.lowercased() ?? "https"
-        let host = url.host(percentEncoded: false) ?? ""
-        let hostPart = host.contains(":") ? "[\(host)]" : host
-        var path = url.path(percentEncoded: true)
-        while path.hasSuffix("/") { path.removeLast() }
-        self.scheme = scheme
-        self.authority = url.port.map { "\(hostPart):\($0)" } ?? hostPart
-        self.tokenPath = path + "/oauth/token"
+        let base = try Endpoint(url)
+        self.scheme = base.scheme
+        self.authority = base.authority
+        self.tokenPath = base.basePath + "/oauth/token"
     }
 }

@@ -132,12 +132,17 @@ public struct GenesysClient: Sendable {
 }
 
 /// The parts of the base URL a request head needs, validated once.
-struct Endpoint: Sendable {
-    let scheme: String
-    let authority: String
-    let basePath: String
+///
+/// `package`: the client-credentials token provider (GenesysAuth) derives its login host the same way.
+package struct Endpoint: Sendable {
+    /// `https` or `http`, lower-cased.
+    package let scheme: String
+    /// `host` or `host:port` (an IPv6 host in brackets).
+    package let authority: String
+    /// The URL's path without trailing slashes (`""` for none).
+    package let basePath: String
 
-    init(_ url: URL) throws {
+    package init(_ url: URL) throws {
         guard let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
               let host = url.host(percentEncoded: false), !host.isEmpty else {
             throw GenesysError(code: .invalidConfiguration, operation: "client.init", message: "the API base URL must be an absolute http(s) URL with a host")

@@ -32,12 +32,8 @@ enum PageNumberPaging {
     }
 }
 
-/// An `id`-style filter whose values are sent as repeated keys and split into chunks when long.
-struct IDFilter: Sendable {
-    /// The query key, such as `id`.
-    var key: String
-    /// The values; empty means "matches nothing" (no request is sent).
-    var values: [String]
+/// The `id` filter of a listing: its values are sent as repeated `id` keys, split into chunks when long.
+enum IDFilter {
     /// Most values per request. The API documents no limit; 100 GUIDs keep a URL near 4 KB.
     static let chunkSize = 100
 }
@@ -51,8 +47,9 @@ extension RoutingAPI {
     ///   - pageSize: Sent as `pageSize` (clamped to at least 1); `nil` sends none.
     ///   - pageNumbersFromSecondPage: Send `pageNumber` only after the first page (for endpoints whose
     ///     reference lists no paging parameters).
-    ///   - ids: An id filter, split into chunks of ``IDFilter/chunkSize``; with several chunks each
-    ///     yielded page holds all pages of one chunk, numbered by chunk.
+    ///   - ids: Only these ids (`id`, repeated); empty matches nothing and sends no request. Split into
+    ///     chunks of ``IDFilter/chunkSize``; with several chunks each yielded page holds all pages of one
+    ///     chunk, numbered by chunk.
     ///   - validate: Argument checks, run when iteration starts (lists do not throw when created).
     ///   - item: Maps an entity to an item, or `nil` to leave it out (deleted skills). Pages whose
     ///     entities are all left out are skipped instead of ending the sequence, as long as the page
@@ -65,7 +62,7 @@ extension RoutingAPI {
         query: Query = [],
         pageSize: Int?,
         pageNumbersFromSecondPage: Bool = false,
-        ids: IDFilter? = nil,
+        ids: [String]? = nil,
         validate: @escaping @Sendable () throws -> Void = {},
         logger: Logger?,
         maxPages: Int = PageNumberPaging.maxPages,
@@ -90,7 +87,7 @@ extension RoutingAPI {
 
         @Sendable func fetchPage(_ number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
             var q = query
-            if let ids, let idChunk { q.append(ids.key, each: Array(idChunk)) }
+            if let idChunk { q.append("id", each: Array(idChunk)) }
             q.append("pageSize", pageSize)
             if !pageNumbersFromSecondPage || number > 1 { q.append("pageNumber", number) }
             var page = try await api.call(.get, path, query: q, operation: operation, as: EntityListing<Entity>.self, logger: logger)
@@ -121,7 +118,7 @@ extension RoutingAPI {
         let items: @Sendable (EntityListing<Entity>) -> [Item] = { ($0.entities ?? []).compactMap(item) }
 
         // An empty id filter matches nothing: one empty page, no request.
-        if let ids, ids.values.isEmpty {
+        if let ids, ids.isEmpty {
             return PageSequence(
                 fetch: { _ in
                     try validate()
@@ -132,11 +129,11 @@ extension RoutingAPI {
         }
 
         // No id filter, or one that fits in one request: plain page numbers.
-        guard let ids, ids.values.count > IDFilter.chunkSize else {
+        guard let ids, ids.count > IDFilter.chunkSize else {
             return PageSequence(
                 fetch: { token in
                     try validate()
-                    return try await fetchKeepingItems(from: PageNumberPaging.number(token), idChunk: ids.map { $0.values[...] })
+                    return try await fetchKeepingItems(from: PageNumberPaging.number(token), idChunk: ids.map { $0[...] })
                 },
                 items: items,
                 next: { page, token in following(page, requested: PageNumberPaging.number(token)) }
@@ -144,7 +141,7 @@ extension RoutingAPI {
         }
 
         // Many ids: one yielded page per chunk, holding every page of that chunk.
-        let chunks = ids.values.chunked(into: IDFilter.chunkSize)
+        let chunks = ids.chunked(into: IDFilter.chunkSize)
         @Sendable func fetchChunk(_ index: Int) async throws -> EntityListing<Entity> {
             var entities: [Entity] = []
             var number = 1

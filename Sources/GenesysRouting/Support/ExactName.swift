@@ -3,15 +3,23 @@ import GenesysCore
 /// Exact-name look-ups on top of the server's name filter, which is a prefix / contains search
 /// (ROUTING-API.md §4): the comparison is done here, case-sensitively.
 enum ExactName {
-    /// The one element of `candidates` named exactly `name`.
-    /// - Returns: `nil` when none is.
-    /// - Throws: `GenesysError.Code.conflict` when several are: a name is a sync tool's identity, so an
+    /// Every item of `listing` (a listing filtered by the server on `name`) named exactly `name`.
+    /// - Throws: `GenesysError.Code.invalidRequest` for a blank `name` (before anything is sent); `GenesysError`.
+    static func all<Page, T>(
+        in listing: PageSequence<Page, T>, named name: String, operation: String, name nameOf: (T) -> String?
+    ) async throws -> [T] {
+        try Validate.name(name, "name", operation)
+        return try await listing.collectItems().filter { nameOf($0) == name }
+    }
+
+    /// The one element of `matches`, the elements that have the `property` `name` exactly.
+    /// - Returns: `nil` when there is none.
+    /// - Throws: `GenesysError.Code.conflict` when there are several: a name is a sync tool's identity, so an
     ///   ambiguous one must not be resolved by picking one at random.
     static func single<T>(
-        _ candidates: [T], named name: String, kind: String, property: String = "name", operation: String,
-        name nameOf: (T) -> String?, id idOf: (T) -> String?
+        _ matches: [T], named name: String, kind: String, property: String = "name", operation: String,
+        id idOf: (T) -> String?
     ) throws -> T? {
-        let matches = candidates.filter { nameOf($0) == name }
         guard matches.count <= 1 else {
             let ids = matches.map { idOf($0) ?? "?" }.joined(separator: ", ")
             throw GenesysError(

@@ -28,4 +28,20 @@ extension RoutingAPI {
         }
         return Array.mergedByID(responses, id: id)
     }
+
+    /// The checks and clean-up for the elements of a user's bulk skill or language write: the user id and
+    /// every element are checked (id present, proficiency 0.0–5.0; fields named `<field>[index]`), then
+    /// duplicates are removed (each id keeps its first position and its last value) and only the writable
+    /// fields, rebuilt with `writable(id, proficiency)`, are kept.
+    static func checkedUserBulkPosts<Post>(
+        userID: String, _ posts: [Post], field: String, operation: String,
+        id: (Post) -> String?, proficiency: (Post) -> Double?, writable: (String?, Double?) -> Post
+    ) throws -> [Post] {
+        try Validate.id(userID, "userID", operation)
+        for (index, post) in posts.enumerated() {
+            try Validate.name(id(post), "\(field)[\(index)].id", operation)
+            try Validate.proficiency(proficiency(post), "\(field)[\(index)].proficiency", operation)
+        }
+        return posts.uniqued(by: { id($0) ?? "" }).map { writable(id($0), proficiency($0)) }
+    }
 }
