@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import HTTPTypes
+import HTTPTypes
 public import Logging
 import RoutingModels
 

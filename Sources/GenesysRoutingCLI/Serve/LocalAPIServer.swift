@@ -103,7 +103,7 @@ struct LocalAPIServer: Sendable {
 
     static func json(_ object: [String: String], status: HTTPResponse.Status) -> Response {
         let tree = ConfigValue.object(object.sorted { $0.key < $1.key }.map { ConfigValue.Member($0.key, .string($0.value)) })
-        return response(JSONWriter.pretty(tree) + "\n", contentType: "application/json; charset=utf-8", status: status)
+        return response(tree.prettyText + "\n", contentType: "application/json; charset=utf-8", status: status)
     }
 
     static func failure(_ error: any Error, activity: String, logger: Logger) -> Response {

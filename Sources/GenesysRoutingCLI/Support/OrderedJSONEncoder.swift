@@ -5,11 +5,11 @@ import RoutingSync
 /// object keys keep the order the values encode them in, so output is stable and reads like cli.md
 /// (`action`, `kind`, `name`, `fields`), which Foundation's `JSONEncoder` does not promise.
 ///
-/// The value is first encoded into a ``ConfigValue`` tree, then written by ``JSONWriter``.
+/// The value is first encoded into a ``ConfigValue`` tree, then written as `ConfigValue.prettyText`.
 enum OrderedJSONEncoder {
     /// The pretty-printed JSON text of `value`, with a final line break.
     static func string(_ value: some Encodable) throws -> String {
-        JSONWriter.pretty(try tree(value)) + "\n"
+        try tree(value).prettyText + "\n"
     }
 
     /// The value as an ordered tree.
@@ -17,54 +17,6 @@ enum OrderedJSONEncoder {
         let root = TreeNode()
         try root.encode(value, codingPath: [])
         return root.value
-    }
-}
-
-/// Writes ``ConfigValue`` trees as JSON text.
-enum JSONWriter {
-    /// Two-space indentation; arrays of plain values on one line.
-    static func pretty(_ value: ConfigValue) -> String {
-        var output = ""
-        write(value, indent: 0, into: &output)
-        return output
-    }
-
-    private static func write(_ value: ConfigValue, indent: Int, into output: inout String) {
-        switch value {
-        case .null, .bool, .number, .string:
-            output += value.compactText
-        case .array(let values):
-            guard !values.isEmpty else { output += "[]"; return }
-            if values.allSatisfy(\.isPlain) {
-                output += "[" + values.map(\.compactText).joined(separator: ", ") + "]"
-                return
-            }
-            output += "["
-            for (index, element) in values.enumerated() {
-                output += (index > 0 ? "," : "") + "\n" + String(repeating: "  ", count: indent + 1)
-                write(element, indent: indent + 1, into: &output)
-            }
-            output += "\n" + String(repeating: "  ", count: indent) + "]"
-        case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
-            for (index, member) in members.enumerated() {
-                output += (index > 0 ? "," : "") + "\n" + String(repeating: "  ", count: indent + 1)
-                output += ConfigValue.string(member.key).compactText + ": "
-                write(member.value, indent: indent + 1, into: &output)
-            }
-            output += "\n" + String(repeating: "  ", count: indent) + "}"
-        }
-    }
-}
-
-extension ConfigValue {
-    /// Whether this is neither an array nor an object.
-    fileprivate var isPlain: Bool {
-        switch self {
-        case .array, .object: false
-        default: true
-        }
     }
 }
 

@@ -72,6 +72,8 @@ public enum ConfigValue: Sendable, Hashable {
 
     /// A compact one-line JSON rendering (`{"call":{"alertingTimeoutSeconds":8}}`), for messages and plans.
     public var compactText: String { JSONText.render(self, pretty: false) }
+    /// The value as indented JSON (two spaces; arrays of plain values on one line; keys in their order).
+    public var prettyText: String { JSONText.render(self, pretty: true) }
 }
 
 extension ConfigValue: Codable {
