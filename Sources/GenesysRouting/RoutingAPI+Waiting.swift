@@ -18,7 +18,9 @@ extension RoutingAPI {
     /// }
     /// ```
     /// - Throws: `GenesysError.Code.timedOut` when the condition still fails at the deadline (with the
-    ///   last `notFound` error, if any, as `GenesysError.underlying`); `CancellationError`.
+    ///   last `notFound` error, if any, as `GenesysError.underlying`);
+    ///   `GenesysError.Code.deadlineExceeded` when the current `GenesysDeadline` would pass during the
+    ///   next wait; `CancellationError`.
     public func waitUntil(
         timeout: Duration = .seconds(30),
         initialDelay: Duration = .milliseconds(500),
@@ -102,6 +104,7 @@ extension RoutingAPI {
                     message: "still not done after \(timeout) (\(attempt + 1) checks)", underlying: lastNotFound)
             }
             let sleep = min(delay, timeout - elapsed)
+            try GenesysDeadline.checkCurrent(operation: operation, before: sleep, after: lastNotFound)
             logger.trace("genesys waiting", metadata: [
                 "operation": "\(operation)", "check": "\(attempt + 1)", "delayMs": "\(sleep / .milliseconds(1))",
             ])

@@ -34,16 +34,29 @@ public struct RoutingSync: Sendable {
         /// After apply, wait until every created or changed skill group has finished computing its members
         /// (`status == Complete`). Off by default: nothing in the apply depends on it.
         public var waitForSkillGroupMembership: Bool
+        /// The delete budget: the most objects a plan may delete (or replace) and still be applied; `nil`
+        /// lifts it. A plan over the budget is refused before any write (see ``checkDeleteBudget(_:)``).
+        public var maxDeletes: Int?
+        /// One overall deadline per change, on the client's clock: the client's retries, version-conflict
+        /// retries, consistency polling and apply's own re-sends all stop there, and the change fails with
+        /// `GenesysError.Code.deadlineExceeded` (independent changes continue). See `GenesysDeadline`.
+        public var changeTimeout: Duration
+
+        /// The default delete budget: 25 objects.
+        public static let defaultMaxDeletes = 25
 
         /// Creates a configuration.
         public init(
             concurrency: Int = 4, consistencyTimeout: Duration = .seconds(60), consistencyRetries: Int = 8,
-            waitForSkillGroupMembership: Bool = false
+            waitForSkillGroupMembership: Bool = false, maxDeletes: Int? = Configuration.defaultMaxDeletes,
+            changeTimeout: Duration = .seconds(60)
         ) {
             self.concurrency = concurrency
             self.consistencyTimeout = consistencyTimeout
             self.consistencyRetries = consistencyRetries
             self.waitForSkillGroupMembership = waitForSkillGroupMembership
+            self.maxDeletes = maxDeletes
+            self.changeTimeout = changeTimeout
         }
     }
 
@@ -84,12 +97,14 @@ public struct RoutingSync: Sendable {
     }
 
     /// Reads, plans and applies. The report's ``SyncReport/requests`` counts the reads too.
-    /// - Throws: what ``plan(_:options:logger:)`` throws (nothing has been written then).
+    /// - Throws: what ``plan(_:options:logger:)`` throws, and what ``checkDeleteBudget(_:)`` throws for a
+    ///   plan over the delete budget (nothing has been written then).
     public func apply(
         _ desired: DesiredState, options: PlanOptions = PlanOptions(), concurrency: Int? = nil, logger: Logger? = nil
     ) async throws -> SyncReport {
         let before = await routing.client.counters.snapshot()
         let plan = try await plan(desired, options: options, logger: logger)
+        try checkDeleteBudget(plan)
         var report = await apply(plan, concurrency: concurrency, logger: logger)
         report.requests = RequestSummary(await routing.client.counters.snapshot().since(before))
         return report

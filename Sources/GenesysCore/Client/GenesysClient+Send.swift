@@ -14,6 +14,8 @@ extension GenesysClient {
     /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
     /// clock. A `CancellationError` is never retried and is rethrown unwrapped. A retried DELETE that finds
     /// nothing (404) counts as done, because the earlier attempt whose answer was lost deleted the object.
+    /// Inside a ``GenesysDeadline``, no slot is waited for and no retry slept once the deadline has passed
+    /// or would pass during the wait: ``GenesysError/Code/deadlineExceeded`` is thrown instead.
     /// - Throws: ``GenesysError`` or `CancellationError`.
     public func send(_ request: GenesysRequest, logger: Logger? = nil) async throws -> GenesysResponse {
         let logger = logger ?? self.logger
@@ -27,13 +29,14 @@ extension GenesysClient {
 
         while true {
             try Task.checkCancellation()
+            try GenesysDeadline.checkCurrent(operation: request.operation)   // before waiting for a slot
             if let rateLimiter { try await rateLimiter.acquire() }
             let stopwatch = started ?? Stopwatch(clock: clock)
             started = stopwatch
             let token = try await accessToken(for: request, logger: logger)
             let head = makeHead(for: request, token: token)
             let options = TransportOptions(
-                operation: request.operation, timeout: configuration.timeout,
+                operation: request.operation, timeout: GenesysDeadline.transportTimeout(configuration.timeout),
                 maxResponseBytes: configuration.maxResponseBytes, logger: logger
             )
             await counters.record(isWrite: request.isWrite, isRetry: isRetry, isReplay: isReplay)
@@ -103,6 +106,7 @@ extension GenesysClient {
                 if failure.status == 503, failure.retryAfter != nil { failure.code = .rateLimited }
                 throw failure
             case .retry(let delay):
+                try GenesysDeadline.checkCurrent(operation: request.operation, before: delay, after: failure)
                 logger.debug("genesys retry", metadata: [
                     "operation": "\(request.operation)", "attempt": "\(retryNumber + 1)",
                     "delayMs": "\(delay / .milliseconds(1))", "correlationId": "\(failure.correlationID ?? "-")",

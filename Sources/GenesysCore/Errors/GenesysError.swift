@@ -12,7 +12,7 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case badRequest, unauthorized, forbidden, notFound, conflict, rateLimited, serverError
             case transport, decoding, timedOut, invalidConfiguration, invalidRequest, authenticationFailed
-            case unexpectedStatus
+            case unexpectedStatus, deadlineExceeded
         }
         private let base: Base
 
@@ -44,6 +44,10 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         public static let authenticationFailed = Code(base: .authenticationFailed)
         /// A status the SDK has no specific code for; see ``GenesysError/status``.
         public static let unexpectedStatus = Code(base: .unexpectedStatus)
+        /// The caller's overall deadline (``GenesysDeadline``) passed before the work was done: retries,
+        /// version-conflict retries and polling stopped there. ``GenesysError/underlying`` is the last
+        /// failure, when there was one.
+        public static let deadlineExceeded = Code(base: .deadlineExceeded)
 
         /// The code's name, such as `notFound`.
         public var description: String { base.rawValue }

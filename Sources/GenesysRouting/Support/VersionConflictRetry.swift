@@ -7,7 +7,8 @@ extension RoutingAPI {
     /// ROUTING-API.md §3.5 [TF]: writes to a user (bulk skill/language assignment included) can fail with
     /// 409, or with 400 whose message says the version "does not match the current version"; the official
     /// Terraform provider simply retries those. The writes this wraps are idempotent (PUT/PATCH of the
-    /// same values), so a retry is safe. Sleeps on the client's clock.
+    /// same values), so a retry is safe. Sleeps on the client's clock, never past the current
+    /// `GenesysDeadline` (it fails with `deadlineExceeded` instead).
     static let versionConflictRetries = 3
 
     func retryingVersionConflicts<T>(
@@ -24,6 +25,7 @@ extension RoutingAPI {
                     "correlationId": "\(error.correlationID ?? "-")",
                 ])
                 attempt += 1
+                try GenesysDeadline.checkCurrent(operation: operation, before: delay, after: error)
                 try await client.clock.sleep(for: delay)
             }
         }

@@ -37,3 +37,18 @@ extension CommandContext {
         }
     }
 }
+
+extension SyncOptions {
+    /// The error line when `planned`'s plan deletes more than `--max-deletes` allows (the count, and how
+    /// to lift the budget); `nil` within the budget.
+    func deleteBudgetProblem(_ planned: PlannedSync) -> String? {
+        do {
+            try planned.sync.checkDeleteBudget(planned.plan)
+            return nil
+        } catch {
+            let deletes = RoutingSync.deleteCount(of: planned.plan)
+            return "error: the plan deletes \(deletes) objects, more than --max-deletes \(maxDeletes) allows; nothing was written. "
+                + "Review the deletes, then run again with --max-deletes \(deletes) (or --max-deletes all)"
+        }
+    }
+}

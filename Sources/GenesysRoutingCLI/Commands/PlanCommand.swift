@@ -5,7 +5,8 @@ import RoutingSync
 /// `genesys-routing plan FILE`: reads the org and prints what `apply` would change. Writes nothing.
 ///
 /// Exit status 0, or with `--detailed-exitcode` 0 when there are no changes and 2 when there are; 1 on
-/// any error (an invalid file, a name that is ambiguous in the org, an API failure).
+/// any error (an invalid file, a name that is ambiguous in the org, an API failure), and when the plan
+/// deletes more objects than `--max-deletes` allows (the plan is printed first).
 public struct PlanCommand: EnvironmentCommand {
     /// The command's name and help.
     public static let configuration = CommandConfiguration(
@@ -16,7 +17,8 @@ public struct PlanCommand: EnvironmentCommand {
             - delete) and a summary line, or 'No changes. The org matches the file.' JSON output is \
             {"changes": [...], "summary": {...}} as documented in Documentation/CLI.md.
 
-            Exit status: 0 (with --detailed-exitcode: 0 no changes, 2 changes), 1 on any error.
+            Exit status: 0 (with --detailed-exitcode: 0 no changes, 2 changes), 1 on any error, and when \
+            the plan deletes more than --max-deletes objects (default 25; 'all' lifts it).
             """
     )
 
@@ -43,8 +45,11 @@ public struct PlanCommand: EnvironmentCommand {
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
         let plan: SyncPlan
+        let overBudget: String?
         do {
-            plan = try await context.withPlan(sync, connection: connection) { $0.plan }
+            (plan, overBudget) = try await context.withPlan(sync, connection: connection) { [sync] planned in
+                (planned.plan, sync.deleteBudgetProblem(planned))
+            }
         } catch {
             return context.fail(error)
         }
@@ -58,6 +63,10 @@ public struct PlanCommand: EnvironmentCommand {
             } catch {
                 return context.fail(error, activity: "writing the plan as JSON")
             }
+        }
+        if let overBudget {
+            context.printError(overBudget)
+            return 1
         }
         return detailedExitCode && plan.hasChanges ? 2 : 0
     }

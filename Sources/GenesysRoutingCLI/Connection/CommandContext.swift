@@ -25,7 +25,7 @@ struct CommandContext {
         logger.logLevel = verbose ? .debug : .warning
         self.logger = logger
         self.style = TextStyle.forOutput(in: environment, noColor: noColor)
-        self.progress = ProgressLine(sink: environment.standardError, enabled: environment.errorIsTerminal)
+        self.progress = ProgressLine(sink: environment.standardError, enabled: environment.errorIsTerminal, clock: environment.clock)
     }
 
     /// Writes `text` to standard output, adding a final line break when it has none.

@@ -1,4 +1,5 @@
 import Foundation
+import GenesysTesting
 public import Logging
 
 /// Everything a command takes from the outside world: environment variables, where output goes, and
@@ -27,6 +28,11 @@ public struct CLIEnvironment: Sendable {
     /// Whether long-running commands (`serve`) stop gracefully on SIGINT and SIGTERM. Off in tests, which
     /// stop them by cancelling the task.
     public var handlesSignals: Bool
+    /// Where `apply` hears SIGINT and SIGTERM (cli.md, Safety): the process's signals, or a test's.
+    public var interrupts: InterruptSource
+    /// The clock progress lines are timed on (a plain line at most every 10 s when standard error is not a
+    /// terminal): real time in the process, a `ManualClock` in tests.
+    public var clock: any Clock<Duration>
     /// Makes the log handler behind the CLI's logger (standard error by default).
     public var makeLogHandler: @Sendable (_ label: String) -> any LogHandler
 
@@ -38,8 +44,12 @@ public struct CLIEnvironment: Sendable {
         outputIsTerminal: Bool = false,
         errorIsTerminal: Bool = false,
         handlesSignals: Bool = false,
+        interrupts: InterruptSource = .none,
+        clock: any Clock<Duration> = ContinuousClock(),
         makeLogHandler: (@Sendable (_ label: String) -> any LogHandler)? = nil
     ) {
+        self.interrupts = interrupts
+        self.clock = clock
         self.variables = variables
         self.standardOutput = standardOutput
         self.standardError = standardError
@@ -59,16 +69,19 @@ public struct CLIEnvironment: Sendable {
             outputIsTerminal: FileDescriptorSink.standardOutput.isTerminal,
             errorIsTerminal: FileDescriptorSink.standardError.isTerminal,
             handlesSignals: true,
+            interrupts: .process,
             makeLogHandler: { label in StreamLogHandler.standardError(label: label) }
         )
     }
 
-    /// An environment that records what a command prints, with the given variables and no terminal.
+    /// An environment that records what a command prints, with the given variables and no terminal. Its
+    /// ``clock`` is a `ManualClock` that moves only when the test advances it, and no signal arrives.
     /// - Returns: The environment, and the buffers its standard output and error (logs included) go to.
     public static func captured(variables: [String: String] = [:]) -> (CLIEnvironment, CapturedOutput) {
         let output = CapturedOutput()
         let environment = CLIEnvironment(
-            variables: variables, standardOutput: output.standardOutput, standardError: output.standardError
+            variables: variables, standardOutput: output.standardOutput, standardError: output.standardError,
+            clock: ManualClock()
         )
         return (environment, output)
     }

@@ -65,6 +65,8 @@ enum ErrorReporter {
             return "The org is throttling requests: wait a minute and run again, or lower --concurrency"
         case .transport, .timedOut:
             return "Check the network connection and the API URL\(at), then run again"
+        case .deadlineExceeded:
+            return "It kept failing until its deadline; run again later, or allow longer with --change-timeout"
         case .serverError:
             return "Genesys Cloud failed; run again later, and quote the correlation id to Genesys support if it persists"
         default:

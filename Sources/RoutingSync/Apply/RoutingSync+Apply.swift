@@ -37,38 +37,77 @@ extension RoutingSync {
     ///   bound is created again, and an object another writer creates under the same name at the same moment
     ///   is adopted as if it were ours (identity is the exact name).
     ///
+    /// - One overall deadline per change (``Configuration/changeTimeout``, on the client's clock) bounds
+    ///   everything the change does: the client's retries, version-conflict retries, consistency polling
+    ///   and the re-sends above share it (`GenesysDeadline`). When it passes, the change fails with
+    ///   `GenesysError.Code.deadlineExceeded`; its dependents are skipped and independent work continues.
+    /// - A plan that deletes more objects than ``Configuration/maxDeletes`` is refused before any write:
+    ///   every change is skipped and ``SyncReport/halted`` says why (see ``checkDeleteBudget(_:)``).
+    /// - Cancelling the task that runs `apply` stops starting changes; changes already in flight are
+    ///   **not** cancelled but run to their end (bounded by their deadline), so no write is cut off
+    ///   half-way with an unknown outcome. The report is returned as usual: changes never started are
+    ///   ``ChangeResult/Status/skipped`` with the reason `not started: cancelled`, and
+    ///   ``SyncReport/halted`` is `cancelled`. Running again converges.
+    ///
     /// - Parameters:
     ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
     ///   - concurrency: Writes in flight at once; ``Configuration/concurrency`` when `nil`.
     ///   - logger: Logger for this run; the client's logger when `nil`.
+    ///   - onProgress: Called after each change ends (from any task) with the counts so far.
     /// - Returns: One result per change, and the requests the apply sent.
-    public func apply(_ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil) async -> SyncReport {
+    public func apply(
+        _ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil,
+        onProgress: (@Sendable (SyncProgress) -> Void)? = nil
+    ) async -> SyncReport {
         let logger = logger ?? routing.client.logger
         let before = await routing.client.counters.snapshot()
+        do {
+            try checkDeleteBudget(plan)
+        } catch {
+            logger.warning("routing sync refused a plan over the delete budget", metadata: ["error": "\(error)"])
+            let reason = error.message ?? error.description
+            let results = plan.changes.map {
+                ChangeResult(kind: $0.kind, name: $0.name, action: $0.action, status: .skipped, error: "not attempted: \(reason)")
+            }
+            return SyncReport(plan: plan, results: results, requests: RequestSummary(), halted: reason)
+        }
         let width = max(1, concurrency ?? configuration.concurrency)
         let progress = ApplyProgress()
         var results = [ChangeResult?](repeating: nil, count: plan.changes.count)
+        var counts = SyncProgress(total: plan.changes.count)
 
         let tiers = Dictionary(grouping: plan.changes.indices, by: { Self.tier(of: plan.changes[$0]) })
-        for tier in tiers.keys.sorted() {
-            let indices = tiers[tier]!
+        for tier in tiers.keys.sorted() where !Task.isCancelled {
+            let indices = tiers[tier] ?? []
             await withTaskGroup(of: (Int, ChangeResult).self) { group in
                 var next = 0
                 func start(_ group: inout TaskGroup<(Int, ChangeResult)>) {
                     let index = indices[next]
                     next += 1
                     let change = plan.changes[index]
-                    group.addTask { (index, await self.run(change, progress: progress, logger: logger)) }
+                    // An unstructured task: cancelling `apply` stops starting changes but lets this one finish.
+                    group.addTask { (index, await Task { await self.run(change, progress: progress, logger: logger) }.value) }
                 }
-                while next < indices.count, next < width { start(&group) }
+                while next < indices.count, next < width, !Task.isCancelled { start(&group) }
                 while let (index, result) = await group.next() {
                     results[index] = result
-                    if next < indices.count { start(&group) }
+                    counts.record(result.status)
+                    onProgress?(counts)
+                    if next < indices.count, !Task.isCancelled { start(&group) }
                 }
             }
         }
+        let cancelled = Task.isCancelled
+        for index in results.indices where results[index] == nil {
+            let change = plan.changes[index]
+            results[index] = ChangeResult(kind: change.kind, name: change.name, action: change.action, status: .skipped, error: "not started: cancelled")
+        }
+        if cancelled {
+            await progress.halt("cancelled")
+            logger.debug("routing sync apply cancelled", metadata: ["notStarted": "\(counts.total - counts.done)"])
+        }
 
-        if configuration.waitForSkillGroupMembership {
+        if configuration.waitForSkillGroupMembership, !cancelled {
             for id in await progress.touchedGroups {
                 do {
                     try await routing.waitForSkillGroupMembership(skillGroupID: id, timeout: configuration.consistencyTimeout, logger: logger)
@@ -80,7 +119,7 @@ extension RoutingSync {
 
         let after = await routing.client.counters.snapshot()
         return SyncReport(
-            plan: plan, results: results.map { $0! }, requests: RequestSummary(after.since(before)),
+            plan: plan, results: results.compactMap { $0 }, requests: RequestSummary(after.since(before)),
             halted: await progress.halted
         )
     }
@@ -119,8 +158,11 @@ extension RoutingSync {
             await progress.markFailed(change.object)
             return result(.skipped, "this plan was decoded from JSON and cannot be applied; plan again")
         }
+        let deadline = GenesysDeadline(
+            timeout: configuration.changeTimeout, clock: routing.client.clock,
+            label: "\(change.action.rawValue) \(change.kind.rawValue) \"\(change.name)\"")
         do {
-            try await execute(operation, change: change, progress: progress, logger: logger)
+            try await deadline.run { try await execute(operation, change: change, progress: progress, logger: logger) }
             logger.debug("routing sync applied", metadata: ["change": "\(change.action.rawValue) \(change.kind.rawValue) \(change.name)"])
             return result(.applied)
         } catch let error as GenesysError {
@@ -295,238 +337,5 @@ extension RoutingSync {
         for codeID in write.removeWrapupCodes {
             try await deleting { try await routing.removeQueueWrapupCode(queueID: queueID, codeID: codeID, logger: logger) }
         }
-    }
-
-    // MARK: - Resilience
-
-    /// A create that survives lost answers without relying on the API refusing duplicate names.
-    ///
-    /// When `post` fails so that the object may or may not exist (`outcomeIsUnknown(_:)`), the object is
-    /// looked up by exact name with `find` (see `lookUpAfterUnknownOutcome(name:logger:_:)`) before
-    /// anything is sent again; a found id is adopted. The create is sent again (at most 3 resends) only when
-    /// the lookup ends in a definite "not found". A 409 naming an existing object (id and exactly this name)
-    /// is adopted too, as a second safety net; whether Genesys answers a duplicate name that way is not
-    /// established. Any other 409 fails the change (see `unadoptedConflict(_:name:)`).
-    private func create(
-        name: String, logger: Logger, _ post: () async throws -> String?, find: () async throws -> String?
-    ) async throws -> String {
-        var resends = 0
-        while true {
-            let failure: GenesysError
-            do {
-                guard let id = try await post() else {
-                    throw GenesysError(code: .decoding, operation: "routingSync.create", message: "the create response carried no id")
-                }
-                return id
-            } catch let error as GenesysError where error.code == .conflict {
-                if let id = Self.existingID(in: error, name: name) {
-                    logger.debug("routing sync adopted an existing object named in a 409", metadata: ["name": "\(name)", "id": "\(id)"])
-                    return id
-                }
-                logger.debug("routing sync did not adopt a 409 that names no object called exactly this", metadata: [
-                    "name": "\(name)", "error": "\(error)",
-                ])
-                throw Self.unadoptedConflict(error, name: name)
-            } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
-                failure = error
-            }
-            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
-            case .found(let id):
-                logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
-                    "name": "\(name)", "id": "\(id)", "error": "\(failure)",
-                ])
-                return id
-            case .absent where resends < 3:
-                resends += 1
-                logger.debug("routing sync create had no effect; sending it again", metadata: [
-                    "name": "\(name)", "attempt": "\(resends)", "error": "\(failure)",
-                ])
-            case .absent, .unanswered:
-                throw failure
-            }
-        }
-    }
-
-    /// Whether a failed write may nonetheless have taken effect: the connection was lost, the request timed
-    /// out (including 408 and 504), or the server failed (5xx) — after the request may have been processed.
-    static func outcomeIsUnknown(_ error: GenesysError) -> Bool {
-        [.transport, .timedOut, .serverError].contains(error.code)
-    }
-
-    /// What a lookup after a create with an unknown outcome found.
-    enum LookupOutcome: Equatable, Sendable {
-        /// An object with exactly the name exists: its id.
-        case found(String)
-        /// The last lookup answered: no object has the name.
-        case absent
-        /// No lookup could be answered (each failed with a transient error).
-        case unanswered
-    }
-
-    /// Looks an object up by exact name after a create whose outcome is unknown, polling with exponential
-    /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to
-    /// ``Configuration/consistencyTimeout``: the search index lags behind writes, so "not found" right after
-    /// the create proves little. Stops at the first hit.
-    ///
-    /// A lookup that fails transiently (lost connection, timeout, 5xx, 429 after the client's own retries)
-    /// counts as "no answer" and polling continues; any other error (several objects with exactly this name,
-    /// an authentication failure, …) is thrown.
-    func lookUpAfterUnknownOutcome(
-        name: String, logger: Logger, _ find: () async throws -> String?
-    ) async throws -> LookupOutcome {
-        let clock = routing.client.clock
-        let stopwatch = Stopwatch(clock: clock)
-        var delay = Duration.milliseconds(250)
-        var outcome = LookupOutcome.unanswered
-        var lookups = 0
-        while true {
-            try Task.checkCancellation()
-            lookups += 1
-            do {
-                if let id = try await find() { return .found(id) }
-                outcome = .absent
-            } catch let error as GenesysError where Self.outcomeIsUnknown(error) || error.code == .rateLimited {
-                outcome = .unanswered
-                logger.debug("routing sync lookup after a lost create failed", metadata: ["name": "\(name)", "error": "\(error)"])
-            }
-            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout else {
-                logger.debug("routing sync lookup after a lost create gave up", metadata: [
-                    "name": "\(name)", "lookups": "\(lookups)", "outcome": "\(outcome)",
-                ])
-                return outcome
-            }
-            try await clock.sleep(for: delay)
-            delay = min(delay * 2, .seconds(8))
-        }
-    }
-
-    /// The id of the object a 409 says already has `name`: only when the body (or one of its details)
-    /// names both the object's id and exactly this name. A 409 with an id but no name, or another name,
-    /// could be about an unrelated object and is never adopted.
-    static func existingID(in error: GenesysError, name: String) -> String? {
-        if let body = error.body, let id = body.entityId, !id.isEmpty, body.entityName == name {
-            return id
-        }
-        if let detail = error.details.first(where: { $0.entityName == name && !($0.entityId ?? "").isEmpty }) {
-            return detail.entityId
-        }
-        return nil
-    }
-
-    /// The error for a create refused with a 409 that ``existingID(in:name:)`` did not adopt: the same
-    /// error (status, correlation id, body kept) with a message saying why the change failed.
-    static func unadoptedConflict(_ error: GenesysError, name: String) -> GenesysError {
-        let named = ([(id: error.body?.entityId, name: error.body?.entityName)] + error.details.map { (id: $0.entityId, name: $0.entityName) })
-            .first { !($0.id ?? "").isEmpty }
-        let server = error.message.flatMap { $0.split(whereSeparator: \.isNewline).first.map(String.init) }
-            .map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
-        var message = "creating \"\(name)\" was refused with a conflict (HTTP 409)"
-        if let named, let id = named.id {
-            let what = named.name.map { "an object named \"\($0)\"" } ?? "an object without a name"
-            message += " naming \(what) (id \(id)), not one named exactly \"\(name)\", so it was not adopted"
-        } else {
-            message += " that names no existing object"
-        }
-        if let server, !server.isEmpty { message += "; the server said: \(server)" }
-        message += "; check the org for an object with this name, then run again"
-        var failure = error
-        failure.message = message
-        return failure
-    }
-
-    /// A delete that treats "already gone" (404) as done.
-    private func deleting(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as GenesysError where error.code == .notFound {
-            return
-        }
-    }
-
-    /// Retries a write while the org has not caught up: 404 (an object created moments ago), or 400
-    /// naming a skill or language created earlier in this run. Backoff on the client's clock, bounded.
-    ///
-    /// With `idempotent`, a write whose effect does not depend on how often it is sent (set these skills to
-    /// these proficiencies, add these members) is also sent again after a lost connection or a 5xx, which the
-    /// client does not do for POST and PATCH.
-    @discardableResult
-    private func untilConsistent<T>(
-        mentioning names: [String], idempotent: Bool = false, logger: Logger, _ body: () async throws -> T
-    ) async throws -> T {
-        let clock = routing.client.clock
-        let stopwatch = Stopwatch(clock: clock)
-        var delay = Duration.milliseconds(250)
-        var attempt = 0
-        var resends = 0
-        while true {
-            do {
-                return try await body()
-            } catch let error as GenesysError where attempt < configuration.consistencyRetries
-                && stopwatch.elapsed + delay <= configuration.consistencyTimeout
-                && Self.isConsistencyLag(error, names: names) {
-                attempt += 1
-                logger.debug("routing sync waiting for the org to catch up", metadata: [
-                    "operation": "\(error.operation)", "attempt": "\(attempt)", "delayMs": "\(delay / .milliseconds(1))",
-                ])
-                try await clock.sleep(for: delay)
-                delay = min(delay * 2, .seconds(8))
-            } catch let error as GenesysError where idempotent && resends < 3 && Self.outcomeIsUnknown(error) {
-                resends += 1
-                logger.debug("routing sync sending an idempotent write again", metadata: [
-                    "operation": "\(error.operation)", "attempt": "\(resends)", "error": "\(error)",
-                ])
-                try await clock.sleep(for: .milliseconds(500) * resends)
-            }
-        }
-    }
-
-    static func isConsistencyLag(_ error: GenesysError, names: [String]) -> Bool {
-        if error.code == .notFound { return true }
-        guard error.code == .badRequest, !names.isEmpty else { return false }
-        let texts = [error.message, error.body?.entityName, error.body?.messageWithParams]
-            .compactMap { $0 } + error.details.compactMap(\.entityName)
-        return names.contains { name in texts.contains { $0.contains(name) } }
-    }
-}
-
-/// Shared state of one apply run.
-actor ApplyProgress {
-    private var createdIDs: [ObjectRef: String] = [:]
-    private var failed: Set<ObjectRef> = []
-    private(set) var halted: String?
-    private(set) var touchedGroups: [String] = []
-
-    func register(_ ref: ObjectRef, id: String) { createdIDs[ref] = id }
-
-    func markFailed(_ ref: ObjectRef) { failed.insert(ref) }
-
-    func firstFailed(of refs: [ObjectRef]) -> ObjectRef? { refs.first { failed.contains($0) } }
-
-    func halt(_ reason: String) {
-        if halted == nil { halted = reason }
-    }
-
-    func touched(group id: String) {
-        if !touchedGroups.contains(id) { touchedGroups.append(id) }
-    }
-
-    func id(of target: ObjectID) throws -> String {
-        switch target {
-        case .existing(let id): return id
-        case .created(let ref):
-            guard let id = createdIDs[ref] else {
-                throw GenesysError(code: .invalidRequest, operation: "routingSync.apply", message: "\(ref) was not created")
-            }
-            return id
-        }
-    }
-}
-
-extension Array where Element: Sendable {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var result: [T] = []
-        result.reserveCapacity(count)
-        for element in self { result.append(try await transform(element)) }
-        return result
     }
 }

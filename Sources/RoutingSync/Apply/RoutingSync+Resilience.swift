@@ -1,0 +1,203 @@
+import GenesysCore
+import GenesysRouting
+import Logging
+
+extension RoutingSync {
+    // MARK: - Resilience
+
+    /// A create that survives lost answers without relying on the API refusing duplicate names.
+    ///
+    /// When `post` fails so that the object may or may not exist (`outcomeIsUnknown(_:)`), the object is
+    /// looked up by exact name with `find` (see `lookUpAfterUnknownOutcome(name:logger:_:)`) before
+    /// anything is sent again; a found id is adopted. The create is sent again (at most 3 resends) only when
+    /// the lookup ends in a definite "not found". A 409 naming an existing object (id and exactly this name)
+    /// is adopted too, as a second safety net; whether Genesys answers a duplicate name that way is not
+    /// established. Any other 409 fails the change (see `unadoptedConflict(_:name:)`).
+    func create(
+        name: String, logger: Logger, _ post: () async throws -> String?, find: () async throws -> String?
+    ) async throws -> String {
+        var resends = 0
+        while true {
+            let failure: GenesysError
+            do {
+                guard let id = try await post() else {
+                    throw GenesysError(code: .decoding, operation: "routingSync.create", message: "the create response carried no id")
+                }
+                return id
+            } catch let error as GenesysError where error.code == .conflict {
+                if let id = Self.existingID(in: error, name: name) {
+                    logger.debug("routing sync adopted an existing object named in a 409", metadata: ["name": "\(name)", "id": "\(id)"])
+                    return id
+                }
+                logger.debug("routing sync did not adopt a 409 that names no object called exactly this", metadata: [
+                    "name": "\(name)", "error": "\(error)",
+                ])
+                throw Self.unadoptedConflict(error, name: name)
+            } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
+                failure = error
+            }
+            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
+            case .found(let id):
+                logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
+                    "name": "\(name)", "id": "\(id)", "error": "\(failure)",
+                ])
+                return id
+            case .absent where resends < 3:
+                resends += 1
+                logger.debug("routing sync create had no effect; sending it again", metadata: [
+                    "name": "\(name)", "attempt": "\(resends)", "error": "\(failure)",
+                ])
+            case .absent, .unanswered:
+                throw failure
+            }
+        }
+    }
+
+    /// Whether a failed write may nonetheless have taken effect: the connection was lost, the request timed
+    /// out (including 408 and 504), or the server failed (5xx) — after the request may have been processed.
+    static func outcomeIsUnknown(_ error: GenesysError) -> Bool {
+        [.transport, .timedOut, .serverError].contains(error.code)
+    }
+
+    /// What a lookup after a create with an unknown outcome found.
+    enum LookupOutcome: Equatable, Sendable {
+        /// An object with exactly the name exists: its id.
+        case found(String)
+        /// The last lookup answered: no object has the name.
+        case absent
+        /// No lookup could be answered (each failed with a transient error).
+        case unanswered
+    }
+
+    /// Looks an object up by exact name after a create whose outcome is unknown, polling with exponential
+    /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to
+    /// ``Configuration/consistencyTimeout``: the search index lags behind writes, so "not found" right after
+    /// the create proves little. Stops at the first hit; throws `deadlineExceeded` rather than sleep past the
+    /// change's `GenesysDeadline`.
+    ///
+    /// A lookup that fails transiently (lost connection, timeout, 5xx, 429 after the client's own retries)
+    /// counts as "no answer" and polling continues; any other error (several objects with exactly this name,
+    /// an authentication failure, …) is thrown.
+    func lookUpAfterUnknownOutcome(
+        name: String, logger: Logger, _ find: () async throws -> String?
+    ) async throws -> LookupOutcome {
+        let clock = routing.client.clock
+        let stopwatch = Stopwatch(clock: clock)
+        var delay = Duration.milliseconds(250)
+        var outcome = LookupOutcome.unanswered
+        var lookups = 0
+        var lastFailure: GenesysError?
+        while true {
+            try Task.checkCancellation()
+            lookups += 1
+            do {
+                if let id = try await find() { return .found(id) }
+                outcome = .absent
+            } catch let error as GenesysError where Self.outcomeIsUnknown(error) || error.code == .rateLimited {
+                outcome = .unanswered
+                lastFailure = error
+                logger.debug("routing sync lookup after a lost create failed", metadata: ["name": "\(name)", "error": "\(error)"])
+            }
+            try GenesysDeadline.checkCurrent(operation: "routingSync.create", before: delay, after: lastFailure)
+            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout else {
+                logger.debug("routing sync lookup after a lost create gave up", metadata: [
+                    "name": "\(name)", "lookups": "\(lookups)", "outcome": "\(outcome)",
+                ])
+                return outcome
+            }
+            try await clock.sleep(for: delay)
+            delay = min(delay * 2, .seconds(8))
+        }
+    }
+
+    /// The id of the object a 409 says already has `name`: only when the body (or one of its details)
+    /// names both the object's id and exactly this name. A 409 with an id but no name, or another name,
+    /// could be about an unrelated object and is never adopted.
+    static func existingID(in error: GenesysError, name: String) -> String? {
+        if let body = error.body, let id = body.entityId, !id.isEmpty, body.entityName == name {
+            return id
+        }
+        if let detail = error.details.first(where: { $0.entityName == name && !($0.entityId ?? "").isEmpty }) {
+            return detail.entityId
+        }
+        return nil
+    }
+
+    /// The error for a create refused with a 409 that ``existingID(in:name:)`` did not adopt: the same
+    /// error (status, correlation id, body kept) with a message saying why the change failed.
+    static func unadoptedConflict(_ error: GenesysError, name: String) -> GenesysError {
+        let named = ([(id: error.body?.entityId, name: error.body?.entityName)] + error.details.map { (id: $0.entityId, name: $0.entityName) })
+            .first { !($0.id ?? "").isEmpty }
+        let server = error.message.flatMap { $0.split(whereSeparator: \.isNewline).first.map(String.init) }
+            .map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+        var message = "creating \"\(name)\" was refused with a conflict (HTTP 409)"
+        if let named, let id = named.id {
+            let what = named.name.map { "an object named \"\($0)\"" } ?? "an object without a name"
+            message += " naming \(what) (id \(id)), not one named exactly \"\(name)\", so it was not adopted"
+        } else {
+            message += " that names no existing object"
+        }
+        if let server, !server.isEmpty { message += "; the server said: \(server)" }
+        message += "; check the org for an object with this name, then run again"
+        var failure = error
+        failure.message = message
+        return failure
+    }
+
+    /// A delete that treats "already gone" (404) as done.
+    func deleting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as GenesysError where error.code == .notFound {
+            return
+        }
+    }
+
+    /// Retries a write while the org has not caught up: 404 (an object created moments ago), or 400
+    /// naming a skill or language created earlier in this run. Backoff on the client's clock, bounded (and
+    /// never past the change's `GenesysDeadline`).
+    ///
+    /// With `idempotent`, a write whose effect does not depend on how often it is sent (set these skills to
+    /// these proficiencies, add these members) is also sent again after a lost connection or a 5xx, which the
+    /// client does not do for POST and PATCH.
+    @discardableResult
+    func untilConsistent<T>(
+        mentioning names: [String], idempotent: Bool = false, logger: Logger, _ body: () async throws -> T
+    ) async throws -> T {
+        let clock = routing.client.clock
+        let stopwatch = Stopwatch(clock: clock)
+        var delay = Duration.milliseconds(250)
+        var attempt = 0
+        var resends = 0
+        while true {
+            do {
+                return try await body()
+            } catch let error as GenesysError where attempt < configuration.consistencyRetries
+                && stopwatch.elapsed + delay <= configuration.consistencyTimeout
+                && Self.isConsistencyLag(error, names: names) {
+                attempt += 1
+                logger.debug("routing sync waiting for the org to catch up", metadata: [
+                    "operation": "\(error.operation)", "attempt": "\(attempt)", "delayMs": "\(delay / .milliseconds(1))",
+                ])
+                try GenesysDeadline.checkCurrent(operation: error.operation, before: delay, after: error)
+                try await clock.sleep(for: delay)
+                delay = min(delay * 2, .seconds(8))
+            } catch let error as GenesysError where idempotent && resends < 3 && Self.outcomeIsUnknown(error) {
+                resends += 1
+                logger.debug("routing sync sending an idempotent write again", metadata: [
+                    "operation": "\(error.operation)", "attempt": "\(resends)", "error": "\(error)",
+                ])
+                try GenesysDeadline.checkCurrent(operation: error.operation, before: .milliseconds(500) * resends, after: error)
+                try await clock.sleep(for: .milliseconds(500) * resends)
+            }
+        }
+    }
+
+    static func isConsistencyLag(_ error: GenesysError, names: [String]) -> Bool {
+        if error.code == .notFound { return true }
+        guard error.code == .badRequest, !names.isEmpty else { return false }
+        let texts = [error.message, error.body?.entityName, error.body?.messageWithParams]
+            .compactMap { $0 } + error.details.compactMap(\.entityName)
+        return names.contains { name in texts.contains { $0.contains(name) } }
+    }
+}
