@@ -33,6 +33,7 @@ struct ApplySafetyTests {
         #expect(skill.status == .failed)
         #expect(skill.error?.contains("deadline") == true, "\(skill.error ?? "")")
         #expect(skill.error?.contains("create skill \"Billing\"") == true, "\(skill.error ?? "")")
+        #expect(skill.error?.contains("deadlineExceeded, status 500") == true, "the last failure is named: \(skill.error ?? "")")
         #expect(results["language Spanish"]?.status == .applied)
         #expect(results["wrapupCode Resolved"]?.status == .applied)
         #expect(report.halted == nil)

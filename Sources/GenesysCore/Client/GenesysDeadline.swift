@@ -47,8 +47,15 @@ public struct GenesysDeadline: Sendable, CustomStringConvertible {
     /// Whether the deadline has passed.
     public var hasPassed: Bool { remaining <= .zero }
 
-    /// `create skill "Billing" (60 seconds)`.
-    public var description: String { "\(label) (\(timeout))" }
+    /// `create skill "Billing" (60 s)`.
+    public var description: String { "\(label) (\(Self.format(timeout)))" }
+
+    /// `60 s`, or `1.5 s` when the duration is not whole seconds.
+    static func format(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return "\(seconds) s" }
+        return "\(Double(seconds) + Double(attoseconds) / 1e18) s"
+    }
 
     /// Runs `body` with this deadline as ``current`` (or the current one, if that ends earlier).
     public func run<T>(_ body: () async throws -> T) async rethrows -> T {
@@ -85,7 +92,7 @@ public struct GenesysDeadline: Sendable, CustomStringConvertible {
 
     /// The error for work stopped at this deadline.
     package func exceeded(operation: String, after failure: (any Error)?) -> GenesysError {
-        var message = "gave up: the deadline of \(timeout) for \(label) passed"
+        var message = "gave up: the deadline of \(Self.format(timeout)) for \(label) passed"
         let last = failure as? GenesysError
         if let last {
             message += "; last failure: \(last.localizedMessage)"

@@ -36,7 +36,14 @@ extension RoutingSync {
             } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
                 failure = error
             }
-            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
+            let lookup: LookupOutcome
+            do {
+                lookup = try await lookUpAfterUnknownOutcome(name: name, logger: logger, find)
+            } catch let error as GenesysError where error.code == .deadlineExceeded && error.underlying == nil {
+                // The lookups answered but found nothing: the create's own failure is what to report.
+                throw GenesysDeadline.current?.exceeded(operation: failure.operation, after: failure) ?? error
+            }
+            switch lookup {
             case .found(let id):
                 logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
                     "name": "\(name)", "id": "\(id)", "error": "\(failure)",

@@ -26,7 +26,7 @@ struct GenesysDeadlineTests {
         #expect(error.operation == "routing.listSkills")
         #expect(error.status == 500)
         #expect((error.underlying as? GenesysError)?.code == .serverError)
-        #expect(error.localizedMessage.contains("deadline of 10"))
+        #expect(error.localizedMessage.contains("the deadline of 10 s for listing skills passed"))
         #expect(clock.now.offset <= .seconds(10))
         #expect(clock.now.offset >= .seconds(9))   // 3 retries of 3 s, then the 4th would pass the deadline
         #expect(transport.exchanges.count == 4)
