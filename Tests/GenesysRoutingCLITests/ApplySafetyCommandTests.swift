@@ -130,6 +130,7 @@ struct ApplySafetyCommandTests {
         }
         try await clock.waitForSleepers(1)
         clock.advance(by: .seconds(9))
+        try await clock.waitForSleepers(1)
         for _ in 0..<100 { await Task.yield() }
         #expect(sink.text.isEmpty, "no line before 10 s")
 
@@ -150,7 +151,11 @@ struct ApplySafetyCommandTests {
     }
 
     private func waitUntil(_ condition: () -> Bool) async throws {
-        for _ in 0..<100_000 where !condition() { await Task.yield() }
+        var yields = 0
+        while !condition(), yields < 100_000 {
+            await Task.yield()
+            yields += 1
+        }
         try #require(condition())
     }
 }

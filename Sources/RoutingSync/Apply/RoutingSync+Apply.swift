@@ -24,7 +24,8 @@ extension RoutingSync {
     ///   client did not retry, after which the org may or may not have created the object — is **not**
     ///   simply sent again. The object is first looked up by its exact name (`RoutingAPI.findSkill(named:logger:)`
     ///   and its siblings), polling with exponential backoff on the client's clock for up to
-    ///   ``Configuration/consistencyTimeout``, because the search index lags behind writes. If it is found,
+    ///   ``Configuration/consistencyTimeout`` (or until the change's deadline, whichever comes first),
+    ///   because the search index lags behind writes. If it is found,
     ///   its id is adopted; the create is sent again (at most 3 times in all) only when it is still not found
     ///   at the end of that bound. If no lookup could be answered, or several objects already have the name,
     ///   the change fails instead of risking a duplicate, and a re-run (which re-reads the org) picks it up.

@@ -36,14 +36,7 @@ extension RoutingSync {
             } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
                 failure = error
             }
-            let lookup: LookupOutcome
-            do {
-                lookup = try await lookUpAfterUnknownOutcome(name: name, logger: logger, find)
-            } catch let error as GenesysError where error.code == .deadlineExceeded && error.underlying == nil {
-                // The lookups answered but found nothing: the create's own failure is what to report.
-                throw GenesysDeadline.current?.exceeded(operation: failure.operation, after: failure) ?? error
-            }
-            switch lookup {
+            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
             case .found(let id):
                 logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
                     "name": "\(name)", "id": "\(id)", "error": "\(failure)",
@@ -55,10 +48,17 @@ extension RoutingSync {
                     "name": "\(name)", "attempt": "\(resends)", "error": "\(failure)",
                 ])
             case .absent, .unanswered:
+                // Out of time (the change's deadline cut the lookups short): say so, naming the create's failure.
+                if let deadline = GenesysDeadline.current, !GenesysDeadline.allows(waiting: Self.firstLookupDelay) {
+                    throw deadline.exceeded(operation: failure.operation, after: failure)
+                }
                 throw failure
             }
         }
     }
+
+    /// The first wait between lookups after a create whose outcome is unknown (it doubles, to 8 s).
+    static let firstLookupDelay = Duration.milliseconds(250)
 
     /// Whether a failed write may nonetheless have taken effect: the connection was lost, the request timed
     /// out (including 408 and 504), or the server failed (5xx) — after the request may have been processed.
@@ -79,8 +79,8 @@ extension RoutingSync {
     /// Looks an object up by exact name after a create whose outcome is unknown, polling with exponential
     /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to
     /// ``Configuration/consistencyTimeout``: the search index lags behind writes, so "not found" right after
-    /// the create proves little. Stops at the first hit; throws `deadlineExceeded` rather than sleep past the
-    /// change's `GenesysDeadline`.
+    /// the create proves little. Stops at the first hit, and (with what it found so far) where the change's
+    /// `GenesysDeadline` would pass during the next wait.
     ///
     /// A lookup that fails transiently (lost connection, timeout, 5xx, 429 after the client's own retries)
     /// counts as "no answer" and polling continues; any other error (several objects with exactly this name,
@@ -90,10 +90,9 @@ extension RoutingSync {
     ) async throws -> LookupOutcome {
         let clock = routing.client.clock
         let stopwatch = Stopwatch(clock: clock)
-        var delay = Duration.milliseconds(250)
+        var delay = Self.firstLookupDelay
         var outcome = LookupOutcome.unanswered
         var lookups = 0
-        var lastFailure: GenesysError?
         while true {
             try Task.checkCancellation()
             lookups += 1
@@ -102,11 +101,9 @@ extension RoutingSync {
                 outcome = .absent
             } catch let error as GenesysError where Self.outcomeIsUnknown(error) || error.code == .rateLimited {
                 outcome = .unanswered
-                lastFailure = error
                 logger.debug("routing sync lookup after a lost create failed", metadata: ["name": "\(name)", "error": "\(error)"])
             }
-            try GenesysDeadline.checkCurrent(operation: "routingSync.create", before: delay, after: lastFailure)
-            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout else {
+            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout, GenesysDeadline.allows(waiting: delay) else {
                 logger.debug("routing sync lookup after a lost create gave up", metadata: [
                     "name": "\(name)", "lookups": "\(lookups)", "outcome": "\(outcome)",
                 ])
