@@ -71,7 +71,7 @@ struct ApplySafetyCommandTests {
         environment.interrupts = source
         let sent = LockedBox(false)
         environment.makeLogHandler = { _ in
-            ForwardingLogHandler { message in
+            CallbackLogHandler { message in
                 guard message == "routing sync applied" else { return }
                 let first = sent.withLock { sent in
                     let first = !sent
@@ -158,18 +158,4 @@ struct ApplySafetyCommandTests {
         }
         try #require(condition())
     }
-}
-
-/// A log handler that passes every message to `onMessage`.
-struct ForwardingLogHandler: LogHandler {
-    let onMessage: @Sendable (String) -> Void
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) { onMessage(event.message.description) }
 }

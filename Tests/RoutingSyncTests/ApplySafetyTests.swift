@@ -119,17 +119,3 @@ struct ApplySafetyTests {
         harness.expectNoDuplicates()
     }
 }
-
-/// A log handler that passes every message (at any level) to `onMessage`.
-struct CallbackLogHandler: LogHandler {
-    let onMessage: @Sendable (String) -> Void
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) { onMessage(event.message.description) }
-}
