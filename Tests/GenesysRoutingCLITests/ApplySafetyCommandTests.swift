@@ -12,11 +12,7 @@ struct ApplySafetyCommandTests {
     func deleteBudget() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        let (state, seed) = try Fixtures.writeSmall(in: directory)
-        let orgFile = directory.path("org.json")
-        let fake = ["--fake", "--fake-seed", seed, "--fake-state", orgFile]
-        #expect(await runCLI(["apply", state] + fake).status == 0)
-        let fewer = try directory.write("fewer.yaml", "version: 1\nskills:\n  - name: Billing\n")
+        let (fake, fewer, orgFile) = try await Fixtures.applySmall(in: directory)
         let before = try String(contentsOfFile: orgFile, encoding: .utf8)
 
         let refused = await runCLI(["apply", fewer, "--prune", "--max-deletes", "5"] + fake)

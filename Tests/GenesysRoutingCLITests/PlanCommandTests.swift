@@ -109,11 +109,7 @@ struct PlanCommandTests {
     func prune() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        let (state, seed) = try Fixtures.writeSmall(in: directory)
-        let orgFile = directory.path("org.json")
-        let fake = ["--fake", "--fake-seed", seed, "--fake-state", orgFile]
-        #expect(await runCLI(["apply", state] + fake).status == 0)
-        let fewer = try directory.write("fewer.yaml", "version: 1\nskills:\n  - name: Billing\n")
+        let (fake, fewer, _) = try await Fixtures.applySmall(in: directory)
         let kept = await runCLI(["plan", fewer, "--format", "json"] + fake)
         #expect(try parseJSONObject(kept.stdout)["changes"] as? [Any] != nil)
         #expect(kept.stdout.contains("\"delete\": 0"))

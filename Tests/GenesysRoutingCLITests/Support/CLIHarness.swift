@@ -105,6 +105,18 @@ enum Fixtures {
     static func writeSmall(in directory: TemporaryDirectory) throws -> (state: String, seed: String) {
         (try directory.write("routing.yaml", small), try directory.write("seed.yaml", smallSeed))
     }
+
+    /// Applies ``small`` to a fake org kept in `org.json` in `directory`, and writes `fewer.yaml`, which
+    /// declares only the skill Billing (with prune, its plan deletes the other 6 objects).
+    /// - Returns: The fake-org flags for the next runs, the path of `fewer.yaml`, and the state file's path.
+    static func applySmall(in directory: TemporaryDirectory) async throws -> (fake: [String], fewer: String, orgFile: String) {
+        let (state, seed) = try writeSmall(in: directory)
+        let orgFile = directory.path("org.json")
+        let fake = ["--fake", "--fake-seed", seed, "--fake-state", orgFile]
+        let applied = await runCLI(["apply", state] + fake)
+        try #require(applied.status == 0, "\(applied.stderr)")
+        return (fake, try directory.write("fewer.yaml", "version: 1\nskills:\n  - name: Billing\n"), orgFile)
+    }
 }
 
 /// The JSON object `text` parses to.
