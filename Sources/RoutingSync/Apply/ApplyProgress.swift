@@ -1,6 +1,36 @@
 import GenesysCore
 import RoutingModels
 
+/// How far an apply has got: passed to the `onProgress` callback of
+/// ``RoutingSync/apply(_:concurrency:logger:onProgress:)`` after each change.
+public struct SyncProgress: Sendable, Hashable, CustomStringConvertible {
+    /// Changes in the plan.
+    public var total: Int
+    /// Changes applied so far.
+    public var applied = 0
+    /// Changes that failed so far.
+    public var failed = 0
+    /// Changes skipped so far.
+    public var skipped = 0
+
+    /// Creates counts with nothing done yet.
+    public init(total: Int) { self.total = total }
+
+    /// Changes that have ended, whatever their outcome.
+    public var done: Int { applied + failed + skipped }
+
+    /// `applied 120/3350, failed 0, skipped 0`.
+    public var description: String { "applied \(applied)/\(total), failed \(failed), skipped \(skipped)" }
+
+    mutating func record(_ status: ChangeResult.Status) {
+        switch status {
+        case .applied: applied += 1
+        case .failed: failed += 1
+        case .skipped: skipped += 1
+        }
+    }
+}
+
 /// Shared state of one apply run.
 actor ApplyProgress {
     private var createdIDs: [ObjectRef: String] = [:]

@@ -147,10 +147,6 @@ extension RoutingSync {
             await progress.markFailed(change.object)
             return result(.skipped, "not attempted: the run halted (\(reason))")
         }
-        if Task.isCancelled {
-            await progress.markFailed(change.object)
-            return result(.skipped, "not attempted: cancelled")
-        }
         if let failed = await progress.firstFailed(of: change.dependsOn) {
             await progress.markFailed(change.object)
             return result(.skipped, "depends on \(failed), which was not applied")
