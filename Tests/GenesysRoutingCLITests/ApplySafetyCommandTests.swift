@@ -39,6 +39,16 @@ struct ApplySafetyCommandTests {
         #expect(bad.stderr.contains("--max-deletes"))
     }
 
+    @Test("out-of-range --change-timeout and --max-deletes are usage errors")
+    func options() async throws {
+        let zero = await runCLI(["apply", "routing.yaml", "--fake", "--change-timeout", "0"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr.contains("--change-timeout must be between 1 and 3600 seconds, got 0"), "\(zero.stderr)")
+        let negative = await runCLI(["plan", "routing.yaml", "--fake", "--max-deletes", "-1"])
+        #expect(negative.status == 1)
+        #expect(negative.stderr.contains("--max-deletes"))
+    }
+
     @Test("the default budget is 25 deletes")
     func defaultBudget() async throws {
         let directory = try TemporaryDirectory()
