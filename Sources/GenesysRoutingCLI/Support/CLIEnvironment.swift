@@ -27,6 +27,11 @@ public struct CLIEnvironment: Sendable {
     /// Whether long-running commands (`serve`) stop gracefully on SIGINT and SIGTERM. Off in tests, which
     /// stop them by cancelling the task.
     public var handlesSignals: Bool
+    /// How long a command waits for another command to release a `--fake-state` file (10 s by default)
+    /// before failing with "in use".
+    public var stateFileLockTimeout: Duration = .seconds(10)
+    /// The clock that wait is measured on (tests give a `ManualClock` so nothing really waits).
+    public var stateFileLockClock: any Clock<Duration> = ContinuousClock()
     /// Makes the log handler behind the CLI's logger (standard error by default).
     public var makeLogHandler: @Sendable (_ label: String) -> any LogHandler
 

@@ -1,5 +1,6 @@
 import GenesysCore
 import GenesysTesting
+import RoutingSync
 
 /// A one-line progress indicator on standard error, redrawn in place, shown only when standard error is
 /// a terminal (scripts and CI logs stay quiet).
@@ -18,7 +19,7 @@ final class ProgressLine: Sendable {
     func show(_ message: String) {
         guard enabled else { return }
         visible.withLock { visible in
-            sink.write("\r\u{1B}[2K" + message)
+            sink.write("\r\u{1B}[2K" + InertText.escape(message))
             visible = true
         }
     }

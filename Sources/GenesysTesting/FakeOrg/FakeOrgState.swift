@@ -194,39 +194,54 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
 
     // MARK: - Files
 
-    /// Reads a state file written by ``save(to:)``.
-    /// - Throws: ``FakeOrgError`` naming the file when it cannot be read or is not a state file.
+    /// Reads a state file written by ``save(to:)``, following symbolic links, and checks it (see
+    /// ``validationProblems()``).
+    /// - Throws: ``FakeOrgError`` naming the file (and the field, for a value that is not valid) when it
+    ///   cannot be read, is not a regular file, or is not a valid state file.
     public static func load(from url: URL) throws -> FakeOrgState {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try RegularFile.read(url.path)
         } catch {
-            throw FakeOrgError("\(url.path): cannot read the fake org state file (\(error.localizedDescription))")
+            throw FakeOrgError("cannot read the fake org state file: \(error.message)")
         }
+        return try decode(data, file: url.path)
+    }
+
+    /// The state in `data`, the content of the state file `file`, checked.
+    static func decode(_ data: Data, file: String) throws -> FakeOrgState {
+        let state: FakeOrgState
         do {
-            let state = try GenesysJSON.makeDecoder().decode(FakeOrgState.self, from: data)
-            guard state.formatVersion == 1 else {
-                throw FakeOrgError("\(url.path): unsupported fake org state format version \(state.formatVersion) (expected 1)")
-            }
-            return state
-        } catch let error as FakeOrgError {
-            throw error
+            state = try GenesysJSON.makeDecoder().decode(FakeOrgState.self, from: data)
         } catch let error as DecodingError {
-            throw FakeOrgError("\(url.path): not a fake org state file: \(FakeOrgError.describe(error))")
+            throw FakeOrgError("\(file): not a fake org state file: \(FakeOrgError.describe(error))")
         } catch {
-            throw FakeOrgError("\(url.path): not a fake org state file: \(error)")
+            throw FakeOrgError("\(file): not a fake org state file: \(error)")
         }
+        guard state.formatVersion == 1 else {
+            throw FakeOrgError("\(file): unsupported fake org state format version \(state.formatVersion) (expected 1)")
+        }
+        if let problem = state.validationProblems().first {
+            throw FakeOrgError("\(file): not a valid fake org state file: \(problem)")
+        }
+        return state
     }
 
     /// Writes the state as pretty-printed JSON with sorted keys (stable, diffable), replacing the file
-    /// atomically.
-    /// - Throws: ``FakeOrgError`` naming the file when it cannot be written.
+    /// atomically and keeping its permissions; a symbolic link is followed and its target replaced.
+    /// - Throws: ``FakeOrgError`` naming the file when it cannot be written or something other than a
+    ///   regular file (a directory, a FIFO, a device) is at the path; nothing is changed then.
     public func save(to url: URL) throws {
+        let data: Data
         do {
-            let data = try GenesysJSON.makeEncoder(prettyPrinted: true, sortedKeys: true).encode(self)
-            try data.write(to: url, options: .atomic)
+            data = try GenesysJSON.makeEncoder(prettyPrinted: true, sortedKeys: true).encode(self)
         } catch {
-            throw FakeOrgError("\(url.path): cannot write the fake org state file (\(error.localizedDescription))")
+            throw FakeOrgError("\(url.path): cannot encode the fake org state (\(error.localizedDescription))")
+        }
+        do {
+            try RegularFile.write(data, to: url.path)
+        } catch {
+            throw FakeOrgError("cannot write the fake org state file: \(error.message)")
         }
     }
 }
