@@ -8,6 +8,7 @@ import Darwin
 import Foundation
 import GenesysRoutingCLI
 import GenesysTesting
+import RoutingModels
 import Testing
 
 /// `-o FILE` and `--fake-state FILE`: through symbolic links, never over anything but a regular file,
@@ -68,7 +69,7 @@ struct FileSafetyTests {
         try #require(mkfifo(fifo, 0o600) == 0)
         let folder = directory.path("folder")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        var refused = [(fifo, S_IFIFO, "a FIFO"), (folder, S_IFDIR, "a directory")]
+        var refused = [(fifo, S_IFIFO, "a FIFO (named pipe)"), (folder, S_IFDIR, "a directory")]
         // A character device (like /dev/null) made in the temporary directory, where creating one is allowed
         // (root with CAP_MKNOD); elsewhere this case is skipped.
         let device = directory.path("null-device")
@@ -82,8 +83,9 @@ struct FileSafetyTests {
         for (path, kind, description) in refused {
             let run = await runCLI(["export", "-o", path] + fake)
             #expect(run.status == 1, "\(path)")
-            #expect(run.stderrLines.count == 1, "\(run.stderr)")
-            #expect(run.stderr.contains(path) && run.stderr.contains("is \(description), not a regular file"), "\(run.stderr)")
+            let errors = run.stderrLines.filter { $0.hasPrefix("error: ") }
+            #expect(errors.count == 1, "\(run.stderr)")
+            #expect(errors.first == "error: --output: \(path) is \(description), not a regular file; refusing to replace it", "\(run.stderr)")
             #expect(Self.kind(path) == kind)
         }
         // Also through a link to the FIFO.
@@ -182,7 +184,7 @@ struct FileSafetyTests {
 
         let cases: [(String, String)] = [
             (try Self.replacing(#""homeDivisionID" : "[^"]*""#, with: #""homeDivisionID" : "nonsense""#, in: good), "homeDivisionID: \"nonsense\" is not the id of one of the divisions"),
-            (try Self.replacing(#""idCounter" : [0-9]+"#, with: #""idCounter" : -1"#, in: good), "idCounter"),
+            (try Self.replacing(#""idCounter" : [0-9]+"#, with: #""idCounter" : -1"#, in: good), "idCounter: must be a whole number, 0 or more; got -1"),
             (try Self.replacing(#""proficiency" : [0-9.]+"#, with: #""proficiency" : 9"#, in: good, last: true), "proficiency: must be between 0 and 5, got 9.0"),
         ]
         for (text, expected) in cases {

@@ -159,6 +159,9 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case formatVersion, idSeed, idCounter, homeDivisionID, divisions, users, skills, languages, wrapupCodes
         case skillGroups, queues, skillExpressions, organizationUtilization
+
+        /// The id generator's fields (`UInt64`).
+        static let counters: [CodingKeys] = [.idSeed, .idCounter]
     }
 
     init(idSeed: UInt64, homeDivisionName: String) {
@@ -210,9 +213,20 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
 
     /// The state in `data`, the content of the state file `file`, checked.
     static func decode(_ data: Data, file: String) throws -> FakeOrgState {
+        // The decoder reports a number out of its type's range (a negative counter) as "not valid JSON"
+        // at the top level: the id generator's fields are checked first, by name.
+        if let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+            for key in CodingKeys.counters {
+                guard let value = top[key.stringValue], let problem = wholeNumberProblem(value) else { continue }
+                throw FakeOrgError("\(file): not a valid fake org state file: \(key.stringValue): \(problem)")
+            }
+        }
         let state: FakeOrgState
         do {
             state = try GenesysJSON.makeDecoder().decode(FakeOrgState.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && context.underlyingError != nil {
+            // A syntax error: the underlying error says where.
+            throw FakeOrgError("\(file): not a fake org state file: not valid JSON (\(context.underlyingError.map { "\($0)" } ?? ""))")
         } catch let error as DecodingError {
             throw FakeOrgError("\(file): not a fake org state file: \(FakeOrgError.describe(error))")
         } catch {
@@ -225,6 +239,16 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
             throw FakeOrgError("\(file): not a valid fake org state file: \(problem)")
         }
         return state
+    }
+
+    /// Why `value` is not a whole number from 0 to `UInt64.max`, or `nil` when it is one.
+    private static func wholeNumberProblem(_ value: Any) -> String? {
+        if let number = value as? Int { return number < 0 ? "must be a whole number, 0 or more; got \(number)" : nil }
+        if value is UInt64 { return nil }
+        if let number = value as? Double {
+            return "must be a whole number from 0 to \(UInt64.max); got \(number)"
+        }
+        return "must be a whole number, 0 or more; got \(String(describing: value).prefix(40))"
     }
 
     /// Writes the state as pretty-printed JSON with sorted keys (stable, diffable), replacing the file
