@@ -161,8 +161,10 @@ struct FileSafetyTests {
         let extra = try directory.write("extra.yaml", "version: 1\nskills:\n  - name: Extra\n")
         let status = await CommandRunner.run(["apply", extra] + fake, environment: environment)
         #expect(status == 1)
-        #expect(output.standardError.lines.count == 1, "\(output.standardError.text)")
-        #expect(output.standardError.text.contains("\(statePath) is in use by another command"), "\(output.standardError.text)")
+        #expect(output.standardError.lines == [
+            "note: \(statePath) is in use by another command; waiting up to 10 s for it",
+            "error: --fake-state: \(statePath) is in use by another command (its lock \(statePath).lock is still held after 10 s); run again when that command has finished",
+        ])
         #expect(output.standardError.text.contains("after 10 s"))
         // It waited the full 10 s (on the injected clock), polling.
         #expect(clock.now.offset >= .seconds(10))

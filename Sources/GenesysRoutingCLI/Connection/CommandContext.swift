@@ -75,8 +75,10 @@ struct CommandContext {
             }
         case .fake(let settings):
             // Held until the state file is saved, however the command ends.
-            let lock = try await FakeOrgSession.lockState(
-                of: settings, timeout: environment.stateFileLockTimeout, clock: environment.stateFileLockClock)
+            let timeout = environment.stateFileLockTimeout
+            let lock = try await FakeOrgSession.lockState(of: settings, timeout: timeout, clock: environment.stateFileLockClock) { path in
+                printError("note: \(path) is in use by another command; waiting up to \(timeout.components.seconds) s for it")
+            }
             defer { lock?.release() }
             let session = try await progress.track("Preparing the fake org") {
                 try await FakeOrgSession.open(settings, logger: logger)

@@ -76,10 +76,13 @@ struct FakeOrgSession {
     /// Locks the state file, when one is used, for the whole command (see ``FileLock``): a second command
     /// on the same file waits for `timeout` on `clock`, then fails saying the file is in use.
     /// - Throws: ``CLIError`` when the file stays in use or the lock file cannot be created.
-    static func lockState(of settings: Settings, timeout: Duration, clock: any Clock<Duration>) async throws -> FileLock? {
+    /// `onWait` is called once if the file is in use.
+    static func lockState(
+        of settings: Settings, timeout: Duration, clock: any Clock<Duration>, onWait: (String) -> Void
+    ) async throws -> FileLock? {
         guard let statePath = settings.statePath else { return nil }
         do {
-            return try await FileLock.acquire(for: statePath, timeout: timeout, clock: clock)
+            return try await FileLock.acquire(for: statePath, timeout: timeout, clock: clock) { onWait(statePath) }
         } catch let error as RegularFileError {
             throw CLIError("--fake-state: \(error.message)")
         }

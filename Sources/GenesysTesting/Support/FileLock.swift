@@ -31,12 +31,13 @@ package final class FileLock: Sendable {
     deinit { release() }
 
     /// Locks `FILE.lock` for the file at `path`, waiting up to `timeout` while another process (or another
-    /// command in this one) holds it, trying again every `pollInterval` on `clock`.
+    /// command in this one) holds it, trying again every `pollInterval` on `clock`; `onWait` is called
+    /// once, when it starts waiting.
     /// - Throws: ``RegularFileError`` saying the file is in use when the lock is still held after `timeout`,
     ///   or when the sidecar cannot be created; `CancellationError` when the task is cancelled meanwhile.
     package static func acquire(
         for path: String, timeout: Duration, pollInterval: Duration = .milliseconds(50),
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(), onWait: () -> Void = {}
     ) async throws -> FileLock {
         let lockPath = try RegularFile.resolve(path) + ".lock"
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
@@ -55,6 +56,7 @@ package final class FileLock: Sendable {
                 close(descriptor)
                 throw RegularFileError("\(path) is in use by another command (its lock \(lockPath) is still held after \(seconds(timeout))); run again when that command has finished")
             }
+            if waited == .zero { onWait() }
             do {
                 try await clock.sleep(for: pollInterval)
             } catch {
