@@ -76,8 +76,16 @@ package enum RegularFile {
     ///   cannot be read.
     package static func read(_ path: String) throws(RegularFileError) -> Data {
         guard try exists(path) else { throw RegularFileError("\(path) does not exist") }
+        // Opened without blocking and checked again on the descriptor, in case something else was put at
+        // the path meanwhile (opening a FIFO for reading would otherwise wait for a writer).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RegularFileError("cannot read \(path) (\(errorText(errno)))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw RegularFileError("cannot read \(path) (\(errorText(errno)))") }
+        if let kind = kind(info.st_mode) { throw RegularFileError("\(path) is \(kind), not a regular file") }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try handle.readToEnd() ?? Data()
         } catch {
             throw RegularFileError("cannot read \(path) (\(error.localizedDescription))")
         }
