@@ -162,6 +162,23 @@ struct ServeHardeningTests {
     }
 }
 
+extension ServeHardeningTests {
+    @Test("/ready gives up on an org that does not answer within 10 s (on the injected clock)")
+    func readinessTimeout() async throws {
+        let orgClock = ManualClock()
+        let org = FakeGenesysOrg(clock: orgClock)
+        org.addFault(FakeFault(.delay(.seconds(3_600)), matching: FakeFault.Match(pathPrefix: "/api/v2/routing/skills")))
+        let routing = RoutingAPI(client: org.makeClient(clientID: FakeGenesysOrg.defaultClientID, secret: FakeGenesysOrg.defaultClientSecret))
+        let clock = ManualClock()
+        let probe = ReadinessProbe(routing: routing, clock: clock)
+        let answer = Task { await probe.problem() }
+        try await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(10))
+        let problem = await answer.value
+        #expect(problem == "reading the org failed: no answer within 10 s")
+    }
+}
+
 /// A raw TCP connection to 127.0.0.1, to send incomplete or oversized requests.
 final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
