@@ -62,7 +62,7 @@ public struct ExportCommand: EnvironmentCommand {
                 }
             }
             try OutputFile.write(DesiredStateWriter.string(state, format: resolvedFormat), to: outputFile, context: context)
-            if let outputFile { context.printError("Exported to \(outputFile) (\(ValidateCommand.counts(state))).") }
+            if let outputFile, OutputFile.isFile(outputFile) { context.printError("Exported to \(outputFile) (\(ValidateCommand.counts(state))).") }
             return 0
         } catch {
             return context.fail(error)

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import RoutingSync
 
 /// `genesys-routing search skills QUERY`: skills whose name starts with QUERY (case-insensitively),
 /// sorted by name, one page at a time.
@@ -70,7 +71,7 @@ public struct SearchSkillsCommand: EnvironmentCommand {
             case .json:
                 context.printOutput(try OrderedJSONEncoder.string(result))
             case .text:
-                for skill in result.skills { context.printOutput(skill.name) }
+                for skill in result.skills { context.printOutput(InertText.escape(skill.name)) }
                 if result.total == 0 {
                     context.printError("No skill name starts with \"\(query)\".")
                 } else {

@@ -5,7 +5,9 @@ import GenesysAsyncHTTPClient
 import GenesysAuth
 import GenesysCore
 import GenesysRouting
+import GenesysTesting
 import Logging
+import RoutingSync
 
 /// What one command run works with: its environment, a logger, the text style, the progress line, and
 /// the connection to an org.
@@ -34,10 +36,11 @@ struct CommandContext {
         environment.standardOutput.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error, control characters escaped (names from the org or a file
+    /// can neither break the line nor reach the terminal raw).
     func printError(_ line: String) {
         progress.clear()
-        environment.standardError.writeLine(line)
+        environment.standardError.writeLine(InertText.escape(line))
     }
 
     /// Reports `error` on standard error (one line per problem) and returns exit status 1.
@@ -71,6 +74,12 @@ struct CommandContext {
                 return try await body(OrgConnection(client: client, target: region.description))
             }
         case .fake(let settings):
+            // Held until the state file is saved, however the command ends.
+            let timeout = environment.stateFileLockTimeout
+            let lock = try await FakeOrgSession.lockState(of: settings, timeout: timeout, clock: environment.clock) { path in
+                printError("note: \(path) is in use by another command; waiting up to \(timeout.components.seconds) s for it")
+            }
+            defer { lock?.release() }
             let session = try await progress.track("Preparing the fake org") {
                 try await FakeOrgSession.open(settings, logger: logger)
             }

@@ -40,7 +40,7 @@ struct FakeOrgSession {
         let configuration = FakeGenesysOrg.Configuration(clients: [client], rateLimit: settings.orgRateLimit)
         let stateURL = settings.statePath.map { URL(fileURLWithPath: $0) }
 
-        if let stateURL, FileManager.default.fileExists(atPath: stateURL.path) {
+        if let stateURL, try stateFileExists(stateURL) {
             let state = try FakeOrgState.load(from: stateURL)
             let org = FakeGenesysOrg(state: state, configuration: configuration)
             var note = "note: using an in-memory fake Genesys org (--fake), loaded from \(stateURL.path)"
@@ -62,6 +62,30 @@ struct FakeOrgSession {
         if let stateURL { origin.append("will be saved to \(stateURL.path)") }
         let note = "note: using an in-memory fake Genesys org (--fake), " + origin.joined(separator: ", ")
         return FakeOrgSession(org: org, settings: settings, stateURL: stateURL, note: note)
+    }
+
+    /// Whether the state file exists; a directory, FIFO or device at its path is an error.
+    private static func stateFileExists(_ url: URL) throws -> Bool {
+        do {
+            return try RegularFile.exists(url.path)
+        } catch {
+            throw FakeOrgError("cannot use the fake org state file: \(error.message)")
+        }
+    }
+
+    /// Locks the state file, when one is used, for the whole command (see ``FileLock``): a second command
+    /// on the same file waits for `timeout` on `clock`, then fails saying the file is in use.
+    /// - Throws: ``CLIError`` when the file stays in use or the lock file cannot be created.
+    /// `onWait` is called once if the file is in use.
+    static func lockState(
+        of settings: Settings, timeout: Duration, clock: any Clock<Duration>, onWait: (String) -> Void
+    ) async throws -> FileLock? {
+        guard let statePath = settings.statePath else { return nil }
+        do {
+            return try await FileLock.acquire(for: statePath, timeout: timeout, clock: clock) { onWait(statePath) }
+        } catch let error as RegularFileError {
+            throw CLIError("--fake-state: \(error.message)")
+        }
     }
 
     /// A client for the command: the real token flow against the org, the org's clock (retries and polls

@@ -39,7 +39,7 @@ enum ConditionText {
     private static func leaf(_ value: ConfigValue, kind: String, nameKey: String) -> String? {
         guard case .string(let name)? = value[nameKey], case .string(let comparator)? = value["comparator"],
               let symbol = symbols[comparator], let proficiency = value["proficiency"] else { return nil }
-        let text = "\(kind) \"\(name)\" \(symbol) \(proficiency.compactText)"
+        let text = "\(kind) \"\(InertText.escape(name))\" \(symbol) \(proficiency.compactText)"
         guard let children = value["childConditions"], case .array(let nodes) = children, !nodes.isEmpty else { return text }
         let parts = nodes.map(node)
         guard parts.allSatisfy({ $0 != nil }) else { return nil }

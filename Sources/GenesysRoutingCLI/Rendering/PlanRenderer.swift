@@ -60,7 +60,7 @@ struct PlanRenderer {
         case .replace: style.magenta(label)
         case .delete: style.red(label)
         }
-        return "\(coloured) \(Self.kindName(change.kind)) \"\(change.name)\""
+        return "\(coloured) \(Self.kindName(change.kind)) \"\(InertText.escape(change.name))\""
     }
 
     /// One line per change that failed or was skipped (applied ones are in the plan above), then the
@@ -69,8 +69,8 @@ struct PlanRenderer {
         var lines: [String] = []
         for result in report.results where result.status != .applied {
             let status = result.status == .failed ? style.red("failed ") : style.yellow("skipped")
-            var line = "  \(status)  \(Self.symbol(result.action)) \(result.action.rawValue) \(Self.kindName(result.kind)) \"\(result.name)\""
-            if let error = result.error { line += ": \(error)" }
+            var line = "  \(status)  \(Self.symbol(result.action)) \(result.action.rawValue) \(Self.kindName(result.kind)) \"\(InertText.escape(result.name))\""
+            if let error = result.error { line += ": \(InertText.escape(error))" }
             lines.append(line)
         }
         if !lines.isEmpty { lines.append("") }
@@ -111,10 +111,11 @@ struct PlanRenderer {
         }
     }
 
-    /// A field value in compact JSON (a skill group's conditions in words), or `(none)`.
+    /// A field value in compact JSON (a skill group's conditions in words), or `(none)`; control
+    /// characters JSON leaves as they are (DEL, C1) are escaped too.
     static func text(_ value: ConfigValue?, field: String = "") -> String {
         guard let value else { return "(none)" }
         if field == "conditions", let words = ConditionText.render(value) { return words }
-        return value.compactText
+        return InertText.escape(value.compactText)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GenesysCore
 import GenesysRouting
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import RoutingSync
@@ -10,22 +11,57 @@ import RoutingSync
 ///
 /// | request | answer |
 /// |---|---|
-/// | `GET /health` | `200 {"status": "ok"}` |
+/// | `GET /health` | `200 {"status": "ok"}` (the process answers; never needs the token) |
+/// | `GET /ready` | `200 {"status": "ready"}` when the org answers a cheap read (cached 5 s), else `503 {"error", "status": "unavailable"}` |
 /// | `GET /api/skills/search?q=&page=&size=` | `200` the JSON of `search skills --format json`; `400 {"error"}` for a bad page or size |
 /// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others) |
 ///
 /// Failures to reach the org are `502 {"error": "<one line>"}`, never a stack trace or a secret.
+///
+/// Hardened for a network: a connection that sends nothing (or stops half-way through its headers or
+/// body) for ``readTimeout`` is closed; headers are limited to 16 KiB (100 fields) and bodies to 64 KiB;
+/// with a `token`, every route but `/health` needs `Authorization: Bearer <token>` (see ``ServeGuard``).
 struct LocalAPIServer: Sendable {
     let routing: RoutingAPI
     let host: String
     let port: Int
+    /// The bearer token clients must send (`GENESYS_ROUTING_SERVE_TOKEN`), or `nil`.
+    var token: String?
+    /// How long a connection may stay silent (before or within a request) before it is closed.
+    var readTimeout: Duration = .seconds(10)
+    /// The clock `/ready` caches its answer on.
+    var clock: any Clock<Duration> = ContinuousClock()
     let logger: Logger
+
+    init(
+        routing: RoutingAPI, host: String, port: Int, token: String? = nil, readTimeout: Duration = .seconds(10),
+        clock: any Clock<Duration> = ContinuousClock(), logger: Logger
+    ) {
+        self.routing = routing
+        self.host = host
+        self.port = port
+        self.token = token
+        self.readTimeout = readTimeout
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The HTTP/1.1 server settings: the read timeout and the header limits.
+    var serverConfiguration: HTTP1Channel.Configuration {
+        let (seconds, attoseconds) = readTimeout.components
+        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        return HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(max(nanoseconds, 1_000_000)),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100)
+        )
+    }
 
     /// Serves until the calling task is cancelled, or (with `handlingSignals`) until SIGINT or SIGTERM.
     /// - Parameter onListening: Called once with the base URL when the server listens.
     func run(handlingSignals: Bool, onListening: @escaping @Sendable (URL) async -> Void) async throws {
         let application = Application(
             router: makeRouter(),
+            server: .http1(configuration: serverConfiguration),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "genesys-routing"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
@@ -47,9 +83,17 @@ struct LocalAPIServer: Sendable {
         let router = Router()
         let routing = self.routing
         let logger = self.logger
+        let readiness = ReadinessProbe(routing: routing, clock: clock)
+        router.add(middleware: ServeGuard(token: token))
 
         router.get("/health") { _, _ in
             Self.json(["status": "ok"], status: .ok)
+        }
+
+        router.get("/ready") { _, _ in
+            guard let problem = await readiness.problem() else { return Self.json(["status": "ready"], status: .ok) }
+            logger.warning("not ready", metadata: ["error": "\(problem)"])
+            return Self.json(["status": "unavailable", "error": problem], status: .serviceUnavailable)
         }
 
         router.get("/api/skills/search") { request, _ in

@@ -1,5 +1,6 @@
 import GenesysCore
 import GenesysTesting
+import RoutingSync
 
 /// Progress on standard error (cli.md, "Behaviour people rely on"): on a terminal, one line redrawn in
 /// place a few times a second; otherwise (CI logs, pipes) a plain line at most every
@@ -24,7 +25,7 @@ final class ProgressLine: Sendable {
     func show(_ message: String) {
         guard enabled else { return }
         visible.withLock { visible in
-            sink.write("\r\u{1B}[2K" + message)
+            sink.write("\r\u{1B}[2K" + InertText.escape(message))
             visible = true
         }
     }

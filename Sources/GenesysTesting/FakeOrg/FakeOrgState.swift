@@ -159,6 +159,9 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case formatVersion, idSeed, idCounter, homeDivisionID, divisions, users, skills, languages, wrapupCodes
         case skillGroups, queues, skillExpressions, organizationUtilization
+
+        /// The id generator's fields (`UInt64`).
+        static let counters: [CodingKeys] = [.idSeed, .idCounter]
     }
 
     init(idSeed: UInt64, homeDivisionName: String) {
@@ -194,39 +197,75 @@ public struct FakeOrgState: Codable, Sendable, Equatable {
 
     // MARK: - Files
 
-    /// Reads a state file written by ``save(to:)``.
-    /// - Throws: ``FakeOrgError`` naming the file when it cannot be read or is not a state file.
+    /// Reads a state file written by ``save(to:)``, following symbolic links, and checks it (see
+    /// ``validationProblems()``).
+    /// - Throws: ``FakeOrgError`` naming the file (and the field, for a value that is not valid) when it
+    ///   cannot be read, is not a regular file, or is not a valid state file.
     public static func load(from url: URL) throws -> FakeOrgState {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try RegularFile.read(url.path)
         } catch {
-            throw FakeOrgError("\(url.path): cannot read the fake org state file (\(error.localizedDescription))")
+            throw FakeOrgError("cannot read the fake org state file: \(error.message)")
         }
-        do {
-            let state = try GenesysJSON.makeDecoder().decode(FakeOrgState.self, from: data)
-            guard state.formatVersion == 1 else {
-                throw FakeOrgError("\(url.path): unsupported fake org state format version \(state.formatVersion) (expected 1)")
+        return try decode(data, file: url.path)
+    }
+
+    /// The state in `data`, the content of the state file `file`, checked.
+    static func decode(_ data: Data, file: String) throws -> FakeOrgState {
+        // The decoder reports a number out of its type's range (a negative counter) as "not valid JSON"
+        // at the top level: the id generator's fields are checked first, by name.
+        if let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+            for key in CodingKeys.counters {
+                guard let value = top[key.stringValue], let problem = wholeNumberProblem(value) else { continue }
+                throw FakeOrgError("\(file): not a valid fake org state file: \(key.stringValue): \(problem)")
             }
-            return state
-        } catch let error as FakeOrgError {
-            throw error
-        } catch let error as DecodingError {
-            throw FakeOrgError("\(url.path): not a fake org state file: \(FakeOrgError.describe(error))")
-        } catch {
-            throw FakeOrgError("\(url.path): not a fake org state file: \(error)")
         }
+        let state: FakeOrgState
+        do {
+            state = try GenesysJSON.makeDecoder().decode(FakeOrgState.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && context.underlyingError != nil {
+            // A syntax error: the underlying error says where.
+            throw FakeOrgError("\(file): not a fake org state file: not valid JSON (\(context.underlyingError.map { "\($0)" } ?? ""))")
+        } catch let error as DecodingError {
+            throw FakeOrgError("\(file): not a fake org state file: \(FakeOrgError.describe(error))")
+        } catch {
+            throw FakeOrgError("\(file): not a fake org state file: \(error)")
+        }
+        guard state.formatVersion == 1 else {
+            throw FakeOrgError("\(file): unsupported fake org state format version \(state.formatVersion) (expected 1)")
+        }
+        if let problem = state.validationProblems().first {
+            throw FakeOrgError("\(file): not a valid fake org state file: \(problem)")
+        }
+        return state
+    }
+
+    /// Why `value` is not a whole number from 0 to `UInt64.max`, or `nil` when it is one.
+    private static func wholeNumberProblem(_ value: Any) -> String? {
+        if let number = value as? Int { return number < 0 ? "must be a whole number, 0 or more; got \(number)" : nil }
+        if value is UInt64 { return nil }
+        if let number = value as? Double {
+            return "must be a whole number from 0 to \(UInt64.max); got \(number)"
+        }
+        return "must be a whole number, 0 or more; got \(String(describing: value).prefix(40))"
     }
 
     /// Writes the state as pretty-printed JSON with sorted keys (stable, diffable), replacing the file
-    /// atomically.
-    /// - Throws: ``FakeOrgError`` naming the file when it cannot be written.
+    /// atomically and keeping its permissions; a symbolic link is followed and its target replaced.
+    /// - Throws: ``FakeOrgError`` naming the file when it cannot be written or something other than a
+    ///   regular file (a directory, a FIFO, a device) is at the path; nothing is changed then.
     public func save(to url: URL) throws {
+        let data: Data
         do {
-            let data = try GenesysJSON.makeEncoder(prettyPrinted: true, sortedKeys: true).encode(self)
-            try data.write(to: url, options: .atomic)
+            data = try GenesysJSON.makeEncoder(prettyPrinted: true, sortedKeys: true).encode(self)
         } catch {
-            throw FakeOrgError("\(url.path): cannot write the fake org state file (\(error.localizedDescription))")
+            throw FakeOrgError("\(url.path): cannot encode the fake org state (\(error.localizedDescription))")
+        }
+        do {
+            try RegularFile.write(data, to: url.path)
+        } catch {
+            throw FakeOrgError("cannot write the fake org state file: \(error.message)")
         }
     }
 }

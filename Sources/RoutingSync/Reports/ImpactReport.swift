@@ -32,14 +32,16 @@ public struct ImpactReport: Sendable, Hashable, Codable {
         self.skills = skills
     }
 
-    /// CSV (RFC 4180): `skill,agentCount,agents,skillGroups,queues`, list cells joined with `; `.
+    /// CSV (RFC 4180): `skill,agentCount,agents,skillGroups,queues`, list cells joined with `; `. A cell
+    /// that begins with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`, so a spreadsheet shows a name
+    /// such as `=HYPERLINK(…)` instead of running it.
     public func csv() -> String {
         var lines = ["skill,agentCount,agents,skillGroups,queues"]
         for entry in skills {
             lines.append([
                 entry.skill, String(entry.agents.count), entry.agents.joined(separator: "; "),
                 entry.skillGroups.joined(separator: "; "), entry.queues.joined(separator: "; "),
-            ].map(Self.csvField).joined(separator: ","))
+            ].map { Self.csvField(InertText.spreadsheetSafe($0)) }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -57,7 +59,8 @@ public struct ImpactReport: Sendable, Hashable, Codable {
         return JSONText.render(tree, pretty: true) + "\n"
     }
 
-    /// A Markdown table: skill, number of agents, skill groups, queues.
+    /// A Markdown table: skill, number of agents, skill groups, queues; control characters in names are
+    /// shown escaped (`\n`, `\u{1B}`).
     public func markdown() -> String {
         var lines = ["| Skill | Agents | Skill groups | Queues |", "|---|---:|---|---|"]
         for entry in skills {
@@ -74,7 +77,7 @@ public struct ImpactReport: Sendable, Hashable, Codable {
     }
 
     static func markdownCell(_ text: String) -> String {
-        let escaped = text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        let escaped = InertText.escape(text.replacing("|", with: "\\|"))
         return escaped.isEmpty ? "—" : escaped
     }
 }
