@@ -6,3 +6,15 @@ extension StringProtocol {
         return String(self[start...end])
     }
 }
+
+extension StringProtocol {
+    /// The number of characters, counting no further than `limit` (so a huge string costs `limit` steps).
+    func count(limit: Int) -> Int {
+        var count = 0
+        for _ in self {
+            count += 1
+            if count >= limit { break }
+        }
+        return count
+    }
+}
