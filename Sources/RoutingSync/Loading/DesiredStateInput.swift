@@ -23,6 +23,13 @@ enum DesiredStateInput {
         DesiredStateError(problems: [ValidationProblem(code: code, file: file, line: line, column: column, object: "", message: message)])
     }
 
+    /// Throws when something exists at `path` that is not a regular file (a missing file is left to reading).
+    static func refuseNonRegularFile(atPath path: String, name: String) throws(DesiredStateError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        if let kind = nonRegularKind(info.st_mode) { throw problem(name, "is \(kind), not a regular file") }
+    }
+
     /// The contents of the file at `path` (symlinks followed), refusing anything but a regular file.
     static func readFile(atPath path: String, name: String, limit: Int) throws(DesiredStateError) -> Data {
         var info = stat()

@@ -50,6 +50,7 @@ public enum DesiredStateLoader {
     /// - Throws: ``DesiredStateError`` with every problem found.
     public static func load(contentsOf url: URL, limits: Limits = Limits()) throws(DesiredStateError) -> DesiredState {
         let fileName = url.lastPathComponent
+        try DesiredStateInput.refuseNonRegularFile(atPath: url.path, name: fileName)
         guard let format = DesiredStateFormat(url: url) else {
             throw DesiredStateInput.problem(fileName, "unknown file type '.\(url.pathExtension)' (use .yaml, .yml or .json)")
         }

@@ -107,6 +107,10 @@ enum YAMLSourceParser {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // libyaml's own cap (it scans ahead, so it can trip before the event check above).
+            if problem.hasPrefix("Maximum nesting level") {
+                return Failure(message: "nesting is too deep", line: mark.line, column: mark.column)
+            }
             var message = problem
             if let context, !context.text.isEmpty { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
             return Failure(message: message, line: mark.line, column: mark.column)
