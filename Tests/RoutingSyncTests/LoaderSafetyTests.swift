@@ -87,6 +87,13 @@ struct LoaderSafetyTests {
         #expect(problems("version: 1\n# \u{85}\n") == ["x.yaml:2: control character U+0085 is not allowed (column 3)"])
     }
 
+    @Test("control characters written as YAML or JSON escapes are escaped in messages")
+    func escapedControlCharacters() {
+        let found = problems("version: 1\nskills:\n  - name: \"a\\x1Bb\"\n  - name: \"A\\x1Bb\"\n")
+        #expect(found == ["x.yaml:4: skills[A\\u{1B}b].name: 'A\\u{1B}b' is declared twice (names must be unique ignoring case and surrounding spaces) (first declared at line 3)"])
+        #expect(problems("{\"version\": 1, \"a\\u0007\": 1}", file: "x.json").first?.contains("a\\u{7}: unknown key") == true)
+    }
+
     @Test("an empty file, a blank file and a missing version are located", arguments: ["", "\n\n  \n", "\u{FEFF}"])
     func empty(text: String) {
         #expect(problems(text) == ["x.yaml:1: the file is empty (it needs at least 'version: 1') (column 1)"])

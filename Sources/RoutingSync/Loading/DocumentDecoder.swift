@@ -656,7 +656,8 @@ struct DocumentDecoder {
         try value.decoded(as: QueueMediaSettings.self)
     }
 
-    /// The first leaf whose removal changes the decoding error (for decoder errors that carry no path).
+    /// The first leaf (of the first 256) whose removal changes the decoding error (for decoder errors that
+    /// carry no path). Bounded: each try is a full decode.
     static func locateFailure(in value: ConfigValue) -> [String]? {
         let original: String
         do {
@@ -665,7 +666,7 @@ struct DocumentDecoder {
         } catch {
             original = String(describing: error)
         }
-        for path in leafPaths(value) {
+        for path in leafPaths(value).prefix(256) {
             guard let reduced = removing(path, from: value) else { continue }
             do {
                 _ = try decodeMedia(reduced)

@@ -111,7 +111,8 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
     }
 
     /// One line: `file:line: path: message` (`file: path: message` without a line, `path: message` without a
-    /// file, as for a state built in code; `warning: ` before the message for warnings).
+    /// file, as for a state built in code; `warning: ` before the message for warnings). Control characters
+    /// are escaped (`\u{1B}`).
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
@@ -119,7 +120,8 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
         if !path.isEmpty { text += "\(path): " }
         if severity == .warning { text += "warning: " }
         text += message
-        return text
+        // Names and keys come from the file (or the org); a control character must not reach a terminal raw.
+        return text.escapingControlCharacters
     }
 
     /// Orders problems by line (problems without a line last), then column, then path.
