@@ -17,13 +17,14 @@ let package = Package(
         .package(path: "..", traits: []),
     ],
     targets: [
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "FuzzDesiredState",
-            dependencies: [.product(name: "RoutingSync", package: parent)]
+            dependencies: ["FuzzSupport", .product(name: "RoutingSync", package: parent)]
         ),
         .executableTarget(
             name: "FuzzAPIResponses",
-            dependencies: [.product(name: "RoutingModels", package: parent)]
+            dependencies: ["FuzzSupport", .product(name: "RoutingModels", package: parent)]
         ),
     ],
     swiftLanguageModes: [.v6]

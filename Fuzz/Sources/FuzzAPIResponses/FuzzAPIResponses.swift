@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import RoutingModels
 
 /// libFuzzer entry point: the input is a response body, decoded with `GenesysJSON` into each listing and
@@ -35,19 +36,8 @@ public func fuzzAPIResponses(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> In
     return 0
 }
 
-/// SwiftPM links executables on Linux with `main` renamed to `FuzzAPIResponses_main`; with `-parse-as-library`
-/// there is no Swift `main`, so this one hands over to libFuzzer's driver (libFuzzer's own `main` is then
-/// not linked). Where SwiftPM does not rename, libFuzzer's `main` is used and this is unused.
+/// The entry point SwiftPM's renamed `main` calls (see `runLibFuzzer`).
 @_cdecl("FuzzAPIResponses_main")
 public func fuzzAPIResponsesMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in fuzzAPIResponses(bytes, count) }
+    runLibFuzzer(argc, argv) { bytes, count in fuzzAPIResponses(bytes, count) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

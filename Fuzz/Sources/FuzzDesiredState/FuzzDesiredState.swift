@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import RoutingSync
 
 /// libFuzzer entry point: the input is a desired-state file, read as YAML and as JSON. A valid state is
@@ -24,19 +25,8 @@ public func fuzzDesiredState(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> In
     return 0
 }
 
-/// SwiftPM links executables on Linux with `main` renamed to `FuzzDesiredState_main`; with `-parse-as-library`
-/// there is no Swift `main`, so this one hands over to libFuzzer's driver (libFuzzer's own `main` is then
-/// not linked). Where SwiftPM does not rename, libFuzzer's `main` is used and this is unused.
+/// The entry point SwiftPM's renamed `main` calls (see `runLibFuzzer`).
 @_cdecl("FuzzDesiredState_main")
 public func fuzzDesiredStateMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in fuzzDesiredState(bytes, count) }
+    runLibFuzzer(argc, argv) { bytes, count in fuzzDesiredState(bytes, count) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
