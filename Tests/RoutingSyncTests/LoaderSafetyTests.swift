@@ -94,6 +94,15 @@ struct LoaderSafetyTests {
         #expect(problems("{\"version\": 1, \"a\\u0007\": 1}", file: "x.json").first?.contains("a\\u{7}: unknown key") == true)
     }
 
+    @Test("names with escaped control characters survive the writer in both formats", arguments: DesiredStateFormat.allCases)
+    func writerEscapesControlCharacters(format: DesiredStateFormat) throws {
+        let state = DesiredState(skills: [SkillSpec(name: "a\u{85}b\u{2028}c\u{7F}d\u{1}e")])
+        let text = DesiredStateWriter.string(state, format: format)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x7F || $0.value == 1 })
+        let back = try DesiredStateLoader.load(string: text, format: format, fileName: "out.\(format.rawValue)")
+        #expect(back.skills == state.skills)
+    }
+
     @Test("an empty file, a blank file and a missing version are located", arguments: ["", "\n\n  \n", "\u{FEFF}"])
     func empty(text: String) {
         #expect(problems(text) == ["x.yaml:1: the file is empty (it needs at least 'version: 1') (column 1)"])
