@@ -83,15 +83,19 @@ public struct RoutingSync: Sendable {
     ///   - desired: The file.
     ///   - current: What ``readOrg(for:logger:)`` returned for this file.
     ///   - options: Overrides (`prune`).
-    /// - Throws: ``SyncError`` with every ambiguous name and unresolved reference (file, object, field).
+    /// - Throws: ``SyncError`` with every ambiguous name and unresolved reference (file, object, field), or
+    ///   ``SyncError/Code/invalidDesiredState`` when ``DesiredState/validate()`` finds an error.
     public static func plan(desired: DesiredState, current: OrgSnapshot, options: PlanOptions = PlanOptions()) throws(SyncError) -> SyncPlan {
-        try Planner.plan(desired: desired, current: current, options: options)
+        try desired.requireValid()
+        return try Planner.plan(desired: desired, current: current, options: options)
     }
 
-    /// Reads the org (only what the file needs) and plans. Writes nothing.
-    /// - Throws: `GenesysError` when a read fails; ``SyncError`` when the file cannot be
+    /// Validates the state (``DesiredState/validate()``, before any request), reads the org (only what the
+    /// file needs) and plans. Writes nothing.
+    /// - Throws: `GenesysError` when a read fails; ``SyncError`` when the state is invalid or cannot be
     ///   applied to this org.
     public func plan(_ desired: DesiredState, options: PlanOptions = PlanOptions(), logger: Logger? = nil) async throws -> SyncPlan {
+        try desired.requireValid()
         let current = try await readOrg(scope: .declared(Self.withPrune(desired, options)), logger: logger)
         return try Self.plan(desired: desired, current: current, options: options)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("validate")
@@ -58,6 +59,25 @@ struct ValidateCommandTests {
         let run = await runCLI(["validate", "/nonexistent/routing.yaml"])
         #expect(run.status == 1)
         #expect(run.stderrLines == ["routing.yaml: cannot be read (no such file)"])
+    }
+
+    @Test("a directory, a FIFO and a device are one line naming what they are; a FIFO does not block (#9)")
+    func notRegularFiles() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let fifo = directory.path("pipe.yaml")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for arguments in [["validate", fifo], ["plan", fifo, "--fake"]] {
+            let run = await runCLI(arguments)
+            #expect(run.status == 1)
+            #expect(run.stderrLines == ["pipe.yaml: is a FIFO (named pipe; use '-' to read standard input), not a regular file"])
+        }
+        let folder = await runCLI(["validate", directory.path("")])
+        #expect(folder.status == 1)
+        #expect(folder.stderrLines.count == 1)
+        #expect(folder.stderr.contains("is a directory, not a regular file"))
+        let device = await runCLI(["validate", "/dev/zero"])
+        #expect(device.stderrLines == ["zero: is a device, not a regular file"])
     }
 
     @Test("usage errors exit 1 with one line, help exits 0 on stdout")

@@ -24,7 +24,7 @@ extension CommandContext {
     func withPlan<T>(
         _ options: SyncOptions, connection: ConnectionOptions, _ body: (PlannedSync) async throws -> T
     ) async throws -> T {
-        let desired = try DesiredStateLoader.load(contentsOf: URL(fileURLWithPath: options.file))
+        let desired = try DesiredStateLoader.load(path: options.file)
         for warning in desired.warnings { printError(warning.description) }
         return try await withConnection(connection) { org in
             let sync = RoutingSync(client: org.client, configuration: options.configuration)

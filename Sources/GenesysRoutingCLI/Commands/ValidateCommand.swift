@@ -20,7 +20,7 @@ public struct ValidateCommand: EnvironmentCommand {
     )
 
     /// The desired-state file.
-    @Argument(help: ArgumentHelp("The desired-state file (.yaml, .yml or .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The desired-state file (.yaml, .yml or .json), or - for standard input.", valueName: "file"))
     public var file: String
 
     /// Logging and colour.
@@ -35,15 +35,14 @@ public struct ValidateCommand: EnvironmentCommand {
     /// Validates the file.
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
-        let url = URL(fileURLWithPath: file)
         let state: DesiredState
         do {
-            state = try DesiredStateLoader.load(contentsOf: url)
+            state = try DesiredStateLoader.load(path: file)
         } catch {
             return context.fail(error)
         }
         for warning in state.warnings { context.printError(warning.description) }
-        context.printOutput("\(url.lastPathComponent): valid (\(Self.counts(state)))")
+        context.printOutput("\(state.source?.fileName ?? file): valid (\(Self.counts(state)))")
         return 0
     }
 

@@ -13,7 +13,7 @@ public struct SyncOptions: ParsableArguments {
     }
 
     /// The desired-state file.
-    @Argument(help: ArgumentHelp("The desired-state file (.yaml, .yml or .json).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The desired-state file (.yaml, .yml or .json), or - for standard input.", valueName: "file"))
     public var file: String
 
     /// Text or JSON.

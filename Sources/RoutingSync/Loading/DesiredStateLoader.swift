@@ -7,35 +7,67 @@ public import Foundation
 /// Reads and validates desired-state files (format version 1, `Documentation/DesiredStateFormat.md`). No network.
 ///
 /// Validation covers syntax, unknown keys, required fields, types, enumerations, ranges (agent
-/// proficiencies 0.0–5.0, condition proficiencies integers 0–5, ACW timeout 1 s–60 min), names (trimmed,
-/// non-empty, unique per kind after case folding), lists (no entry twice), `previousNames` (not another
-/// declared name), `mediaSettings` (must read as the API's `QueueMediaSettings`). Every problem is
-/// reported together, one line each, naming the file, line, object and field. References to other
-/// objects (skills in conditions, users, divisions, …) need the org and are checked by
-/// ``RoutingSync/plan(desired:current:options:)``.
+/// proficiencies 0.0–5.0, condition proficiencies integers 0–5, ACW timeout 1 s–60 min, integers within
+/// their wire type), names (trimmed, non-empty, unique per kind after case folding), lists (no entry twice),
+/// `previousNames` (not another declared name), `mediaSettings` (must read as the API's
+/// `QueueMediaSettings`). Every problem is reported together, one line each, naming the file, line,
+/// object and field. References to other objects (skills in conditions, users, divisions, …) need the org
+/// and are checked by ``RoutingSync/plan(desired:current:options:)``.
+///
+/// Input is bounded (``Limits``): only regular files or standard input are read, never more than
+/// ``Limits/maxBytes``; the text must be UTF-8 without control characters; YAML anchors and aliases are
+/// rejected before anything is expanded; nesting is capped at ``Limits/maxDepth``. Work is linear in the
+/// size of the file.
 ///
 /// A plain array of skill definitions (`[{"name", "description", "assign_to_users",
 /// "assign_to_profiles"}]`) is read as `skills` plus `agents` holding each skill at proficiency 1, additively.
 public enum DesiredStateLoader {
-    /// Reads a file; the extension (`.yaml`, `.yml`, `.json`) decides the parser.
+    /// Bounds on what the loader reads.
+    public struct Limits: Sendable, Hashable {
+        /// The largest input read, in bytes (default 10 MiB).
+        public var maxBytes: Int
+        /// The deepest nesting of lists and mappings (default 256).
+        public var maxDepth: Int
+
+        /// Creates limits.
+        public init(maxBytes: Int = 10 * 1024 * 1024, maxDepth: Int = 256) {
+            self.maxBytes = maxBytes
+            self.maxDepth = maxDepth
+        }
+    }
+
+    /// Reads `path`, or standard input when `path` is `-` (the format is then told by the first character:
+    /// `{` or `[` is JSON, anything else YAML).
     /// - Throws: ``DesiredStateError`` with every problem found.
-    public static func load(contentsOf url: URL) throws(DesiredStateError) -> DesiredState {
+    public static func load(path: String, limits: Limits = Limits()) throws(DesiredStateError) -> DesiredState {
+        guard path == "-" else { return try load(contentsOf: URL(fileURLWithPath: path), limits: limits) }
+        let data = try DesiredStateInput.readStandardInput(limit: limits.maxBytes)
+        return try load(data: data, sourceName: DesiredStateInput.standardInputName, limits: limits)
+    }
+
+    /// Reads a file; the extension (`.yaml`, `.yml`, `.json`) decides the parser. Only a regular file (or a
+    /// symbolic link to one) is read; a directory, FIFO or device is refused without blocking.
+    /// - Throws: ``DesiredStateError`` with every problem found.
+    public static func load(contentsOf url: URL, limits: Limits = Limits()) throws(DesiredStateError) -> DesiredState {
         let fileName = url.lastPathComponent
+        try DesiredStateInput.refuseNonRegularFile(atPath: url.path, name: fileName)
         guard let format = DesiredStateFormat(url: url) else {
-            throw DesiredStateError(problems: [ValidationProblem(
-                code: .unreadableFile, file: fileName, object: "",
-                message: "unknown file type '.\(url.pathExtension)' (use .yaml, .yml or .json)"
-            )])
+            throw DesiredStateInput.problem(fileName, "unknown file type '.\(url.pathExtension)' (use .yaml, .yml or .json)")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DesiredStateError(problems: [ValidationProblem(
-                code: .unreadableFile, file: fileName, object: "", message: "cannot be read (\(Self.reason(error)))"
-            )])
-        }
-        return try load(data: data, format: format, fileName: fileName)
+        let data = try DesiredStateInput.readFile(atPath: url.path, name: fileName, limit: limits.maxBytes)
+        return try load(data: data, format: format, fileName: fileName, limits: limits)
+    }
+
+    /// Reads contents that came from somewhere other than a file path (standard input, a request body).
+    /// - Parameters:
+    ///   - data: UTF-8 text.
+    ///   - sourceName: The name used in messages; its extension (`.yaml`, `.yml`, `.json`) decides the
+    ///     parser, and without one the first character does (`{` or `[` is JSON, anything else YAML).
+    /// - Throws: ``DesiredStateError`` with every problem found.
+    public static func load(data: Data, sourceName: String, limits: Limits = Limits()) throws(DesiredStateError) -> DesiredState {
+        let format = DesiredStateFormat(fileExtension: URL(fileURLWithPath: sourceName).pathExtension)
+            ?? DesiredStateFormat(sniffing: data)
+        return try load(data: data, format: format, fileName: sourceName, limits: limits)
     }
 
     /// Reads file contents.
@@ -44,59 +76,58 @@ public enum DesiredStateLoader {
     ///   - format: YAML or JSON.
     ///   - fileName: The name used in messages (`routing.yaml`).
     /// - Throws: ``DesiredStateError`` with every problem found.
-    public static func load(data: Data, format: DesiredStateFormat, fileName: String) throws(DesiredStateError) -> DesiredState {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DesiredStateError(problems: [ValidationProblem(
-                code: .syntax, file: fileName, object: "", message: "is not UTF-8 text"
-            )])
-        }
-        return try load(string: text, format: format, fileName: fileName)
+    public static func load(
+        data: Data, format: DesiredStateFormat, fileName: String, limits: Limits = Limits()
+    ) throws(DesiredStateError) -> DesiredState {
+        guard data.count <= limits.maxBytes else { throw DesiredStateInput.tooLarge(fileName, limits.maxBytes) }
+        let text = try DesiredStateInput.text(data, file: fileName)
+        return try parse(text, format: format, fileName: fileName, limits: limits)
     }
 
     /// Reads a document held in a string.
     /// - Throws: ``DesiredStateError`` with every problem found.
-    public static func load(string text: String, format: DesiredStateFormat, fileName: String) throws(DesiredStateError) -> DesiredState {
+    public static func load(
+        string text: String, format: DesiredStateFormat, fileName: String, limits: Limits = Limits()
+    ) throws(DesiredStateError) -> DesiredState {
+        try load(data: Data(text.utf8), format: format, fileName: fileName, limits: limits)
+    }
+
+    static func parse(_ text: String, format: DesiredStateFormat, fileName: String, limits: Limits) throws(DesiredStateError) -> DesiredState {
         let root: SourceNode?
         switch format {
         case .json:
             do {
-                root = try JSONSourceParser.parse(text)
+                root = try JSONSourceParser.parse(text, maxDepth: limits.maxDepth)
             } catch {
-                throw DesiredStateError(problems: [ValidationProblem(
-                    code: .syntax, file: fileName, line: error.line, column: error.column, object: "",
-                    message: "invalid JSON: \(error.message) (column \(error.column))"
-                )])
+                throw DesiredStateInput.problem(fileName, code: .syntax, line: error.line, column: error.column,
+                                                "invalid JSON: \(error.message) (column \(error.column))")
             }
         case .yaml:
             do {
-                root = try YAMLSourceParser.parse(text)
+                root = try YAMLSourceParser.parse(text, maxDepth: limits.maxDepth)
             } catch {
-                throw DesiredStateError(problems: [ValidationProblem(
-                    code: .syntax, file: fileName, line: error.line, column: error.column, object: "",
-                    message: "invalid YAML: \(error.message)\(error.column.map { " (column \($0))" } ?? "")"
-                )])
+                throw DesiredStateInput.problem(fileName, code: .syntax, line: error.line, column: error.column,
+                                                "invalid YAML: \(error.message)\(error.column.map { " (column \($0))" } ?? "")")
             }
         }
         guard let root else {
-            throw DesiredStateError(problems: [ValidationProblem(
-                code: .unsupportedVersion, file: fileName, object: "", message: "the file is empty (it needs at least 'version: 1')"
-            )])
+            throw DesiredStateInput.problem(fileName, code: .unsupportedVersion, line: 1, column: 1,
+                                            "the file is empty (it needs at least 'version: 1') (column 1)")
         }
         var decoder = DocumentDecoder(file: fileName)
         var state = decoder.decodeDocument(root)
-        let errors = decoder.problems.filter { $0.severity == .error }.sorted(by: ValidationProblem.precedes)
-        let warnings = decoder.problems.filter { $0.severity == .warning }.sorted(by: ValidationProblem.precedes)
+        let (errors, warnings) = decoder.sortedProblems
         guard errors.isEmpty else { throw DesiredStateError(problems: errors, warnings: warnings) }
         state.source = SourceInfo(fileName: fileName, lines: decoder.lines, fieldLines: decoder.fieldLines)
         state.warnings = warnings
         return state
     }
+}
 
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? CocoaError {
-            if error.code == .fileReadNoSuchFile { return "no such file" }
-            if error.code == .fileReadNoPermission { return "permission denied" }
-        }
-        return "read error"
+extension DesiredStateFormat {
+    /// JSON when the first character other than whitespace (or a byte-order mark) is `{` or `[`, else YAML.
+    init(sniffing data: Data) {
+        let first = data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        self = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml
     }
 }

@@ -85,10 +85,19 @@ struct DocumentDecoder {
         return result
     }
 
-    /// The closest allowed key within edit distance 2 (or differing only in case).
+    /// The errors and the warnings found, each ordered by line.
+    var sortedProblems: (errors: [ValidationProblem], warnings: [ValidationProblem]) {
+        (problems.filter { $0.severity == .error }.sorted(by: ValidationProblem.precedes),
+         problems.filter { $0.severity == .warning }.sorted(by: ValidationProblem.precedes))
+    }
+
+    /// The closest allowed key within edit distance 2 (or differing only in case). Bounded work: keys longer
+    /// than any allowed key by more than 2 characters are not compared.
     static func suggestion(for key: String, among allowed: [String]) -> String? {
+        let length = key.count(limit: 66)
+        guard length <= 64 else { return nil }
         var best: (String, Int)?
-        for candidate in allowed {
+        for candidate in allowed where abs(candidate.count - length) <= 2 {
             let distance = candidate.lowercased() == key.lowercased() ? 0 : editDistance(key.lowercased(), candidate.lowercased())
             if distance <= 2, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
@@ -232,8 +241,8 @@ struct DocumentDecoder {
                        "expected the number 1, found \(Self.describe(versionNode))")
             }
         } else if case .mapping = root.value {
-            report(.unsupportedVersion, line: nil, object: "", field: "version",
-                   "is required (write 'version: 1' at the top)")
+            report(.unsupportedVersion, line: root.line ?? 1, column: root.column ?? 1, object: "", field: "version",
+                   "is required (write 'version: 1' at the top)\(root.column.map { " (column \($0))" } ?? "")")
         }
 
         if let node = fields["policy"] { state.policy = decodePolicy(node) }
@@ -563,6 +572,14 @@ struct DocumentDecoder {
         return settings
     }
 
+    /// The `QueueMediaSettings` integers the API declares `int32` (`MediaSettings`, `CallbackMediaSettings`,
+    /// `EmailMediaSettings`, `MessageMediaSettings`, `InactivityTimeoutSettings`); the models hold them as
+    /// `Int`, so a larger value would decode and fail only at the API.
+    static let int32MediaKeys: Set<String> = [
+        "alertingTimeoutSeconds", "autoDialDelaySeconds", "autoEndDelaySeconds", "maxRetryCount", "retryDelaySeconds",
+        "timeoutSeconds",
+    ]
+
     /// Checks `mediaSettings` against the API's `QueueMediaSettings` by decoding it and encoding it back:
     /// a type mismatch fails the decode, and a key that does not survive the round trip is unknown.
     mutating func decodeMediaSettings(_ node: SourceNode, object: String) -> ConfigValue? {
@@ -583,7 +600,18 @@ struct DocumentDecoder {
             case .sequence(let nodes):
                 for (index, child) in nodes.enumerated() { findNulls(child, "\(path)[\(index)]", &decoder) }
             case .mapping(let entries):
-                for entry in entries { findNulls(entry.value, "\(path).\(entry.key)", &decoder) }
+                for entry in entries {
+                    let entryPath = "\(path).\(entry.key)"
+                    if Self.int32MediaKeys.contains(entry.key), case .scalar(let text, true) = entry.value.value,
+                       case .number(let number) = SourceNode.resolvePlain(text), number.rounded() == number,
+                       number < Double(Int32.min) || number > Double(Int32.max) {
+                        decoder.report(.outOfRange, at: entry.value, object: object, field: entryPath,
+                                       "\(text) is out of range (a 32-bit integer, \(Int32.min)–\(Int32.max))")
+                        valid = false
+                        continue
+                    }
+                    findNulls(entry.value, entryPath, &decoder)
+                }
             }
         }
         findNulls(node, "mediaSettings", &self)
@@ -628,7 +656,8 @@ struct DocumentDecoder {
         try value.decoded(as: QueueMediaSettings.self)
     }
 
-    /// The first leaf whose removal changes the decoding error (for decoder errors that carry no path).
+    /// The first leaf (of the first 256) whose removal changes the decoding error (for decoder errors that
+    /// carry no path). Bounded: each try is a full decode.
     static func locateFailure(in value: ConfigValue) -> [String]? {
         let original: String
         do {
@@ -637,7 +666,7 @@ struct DocumentDecoder {
         } catch {
             original = String(describing: error)
         }
-        for path in leafPaths(value) {
+        for path in leafPaths(value).prefix(256) {
             guard let reduced = removing(path, from: value) else { continue }
             do {
                 _ = try decodeMedia(reduced)

@@ -13,15 +13,21 @@ struct JSONSourceParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    private let maxDepth: Int
+    /// Where the column was last computed and its value: positions only move forward on a line, so each
+    /// byte is counted once (recounting from the line start made one-line files quadratic).
+    private var columnIndex = 0
+    private var columnCount = 1
 
-    init(_ text: String) {
+    init(_ text: String, maxDepth: Int = DesiredStateLoader.Limits().maxDepth) {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
+        self.maxDepth = maxDepth
     }
 
-    static func parse(_ text: String) throws(Failure) -> SourceNode {
-        var parser = JSONSourceParser(text)
+    static func parse(_ text: String, maxDepth: Int = DesiredStateLoader.Limits().maxDepth) throws(Failure) -> SourceNode {
+        var parser = JSONSourceParser(text, maxDepth: maxDepth)
         parser.skipWhitespace()
         let node = try parser.parseValue()
         parser.skipWhitespace()
@@ -31,18 +37,22 @@ struct JSONSourceParser {
         return node
     }
 
+    /// The 1-based column of `index` in characters (UTF-8 continuation bytes do not start a character).
     private var column: Int {
-        // Columns count characters (UTF-8 continuation bytes do not start a character).
-        var count = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
+        mutating get {
+            if columnIndex < lineStart || columnIndex > index {
+                columnIndex = lineStart
+                columnCount = 1
+            }
+            while columnIndex < index {
+                if bytes[columnIndex] & 0xC0 != 0x80 { columnCount += 1 }
+                columnIndex += 1
+            }
+            return columnCount
         }
-        return count
     }
 
-    private func failure(_ message: String) -> Failure {
+    private mutating func failure(_ message: String) -> Failure {
         Failure(message: message, line: line, column: column)
     }
 
@@ -75,7 +85,7 @@ struct JSONSourceParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try parseNumber(line: startLine, column: startColumn)
         default:
-            throw failure("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+            throw failure("unexpected character \(Self.describe(byte: bytes[index]))")
         }
     }
 
@@ -93,7 +103,7 @@ struct JSONSourceParser {
         while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard SourceNode.parseNumber(text) != nil, !text.hasPrefix("+") else {
-            throw Failure(message: "invalid number '\(text)'", line: line, column: column)
+            throw Failure(message: "invalid number '\(text.prefix(40))\(text.count > 40 ? "…" : "")'", line: line, column: column)
         }
         return SourceNode(value: .scalar(text, plain: true), line: line, column: column)
     }
@@ -143,13 +153,18 @@ struct JSONSourceParser {
                     guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape") }
                     scalars.append(scalar)
                 default:
-                    throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                    throw failure("invalid escape \\ followed by \(Self.describe(byte: escape))")
                 }
                 chunkStart = index
                 continue
             }
             index += 1
         }
+    }
+
+    /// A byte for a message: a printable ASCII character in quotes, anything else as its code.
+    static func describe(byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(DesiredStateInput.hex(byte))"
     }
 
     private mutating func parseHex4() throws(Failure) -> UInt32 {
@@ -171,7 +186,7 @@ struct JSONSourceParser {
 
     private mutating func enter() throws(Failure) {
         depth += 1
-        if depth > 512 { throw failure("nesting too deep") }
+        if depth > maxDepth { throw failure("nesting is deeper than \(maxDepth) levels") }
     }
 
     private mutating func parseObject() throws(Failure) -> SourceNode {

@@ -110,16 +110,18 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
         }
     }
 
-    /// One line: `file:line: path: message` (`file: path: message` without a line; `warning: ` before the
-    /// message for warnings).
+    /// One line: `file:line: path: message` (`file: path: message` without a line, `path: message` without a
+    /// file, as for a state built in code; `warning: ` before the message for warnings). Control characters
+    /// are escaped (`\u{1B}`).
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
-        text += ": "
+        if !text.isEmpty { text += ": " }
         if !path.isEmpty { text += "\(path): " }
         if severity == .warning { text += "warning: " }
         text += message
-        return text
+        // Names and keys come from the file (or the org); a control character must not reach a terminal raw.
+        return text.escapingControlCharacters
     }
 
     /// Orders problems by line (problems without a line last), then column, then path.
@@ -162,7 +164,7 @@ public struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure. A struct over a private enum, so codes can be added later.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case ambiguousName, unresolvedReference, incompleteDefinition, incompleteSnapshot
+            case ambiguousName, unresolvedReference, incompleteDefinition, incompleteSnapshot, invalidDesiredState
         }
         private let base: Base
 
@@ -174,6 +176,9 @@ public struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let incompleteDefinition = Code(base: .incompleteDefinition)
         /// The ``OrgSnapshot`` lacks something the file needs (it was read for a different file).
         public static let incompleteSnapshot = Code(base: .incompleteSnapshot)
+        /// The desired state itself is invalid (``DesiredState/validate()`` found errors: a state built in
+        /// code with two names that differ only in case or spaces, a proficiency out of range, …).
+        public static let invalidDesiredState = Code(base: .invalidDesiredState)
 
         /// The code's name.
         public var description: String { base.rawValue }

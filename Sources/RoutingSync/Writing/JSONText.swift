@@ -63,7 +63,8 @@ enum JSONText {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 {
+                // Every control character (C0, DEL, C1, U+2028/2029) escaped: the loader refuses them raw.
+                if scalar.isControlCharacter {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
