@@ -12,7 +12,7 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case badRequest, unauthorized, forbidden, notFound, conflict, rateLimited, serverError
             case transport, decoding, timedOut, invalidConfiguration, invalidRequest, authenticationFailed
-            case unexpectedStatus
+            case unexpectedStatus, inconsistentListing
         }
         private let base: Base
 
@@ -44,6 +44,10 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         public static let authenticationFailed = Code(base: .authenticationFailed)
         /// A status the SDK has no specific code for; see ``GenesysError/status``.
         public static let unexpectedStatus = Code(base: .unexpectedStatus)
+        /// A listing contradicted itself (a repeated cursor or page, more entities than its total, an
+        /// empty page before its end): the SDK stopped rather than return a partial listing. See
+        /// ``ListingGuard``; ``GenesysError/message`` says what was seen.
+        public static let inconsistentListing = Code(base: .inconsistentListing)
 
         /// The code's name, such as `notFound`.
         public var description: String { base.rawValue }
