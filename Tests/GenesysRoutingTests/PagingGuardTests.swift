@@ -5,8 +5,9 @@ import GenesysTesting
 import RoutingModels
 import Testing
 
-/// Style-A listings skip pages whose entities are all left out (deleted skills) inside one fetch; these
-/// tests check that loop cannot run for ever against a server that keeps offering more pages.
+/// Style-A listings that loop or contradict themselves fail with `inconsistentListing` instead of ending
+/// quietly with part of the org (issue #9). These used to assert that the listing "ends" or "stops at the
+/// page limit"; a partial listing passing for a complete one is the defect.
 @Suite("Style-A paging guards")
 struct PagingGuardTests {
     /// A page of deleted skills only, with a `nextUri`, and neither `pageCount` nor (unless given) `pageNumber`.
@@ -23,27 +24,48 @@ struct PagingGuardTests {
         )
     }
 
-    @Test("a server that answers page 1 whatever is asked, with only deleted skills and a nextUri, ends the listing")
+    /// Runs `body`, expecting an `inconsistentListing` error naming `operation`.
+    static func expectInconsistent(
+        _ operation: String = "routing.listSkills", _ body: () async throws -> Void
+    ) async -> GenesysError? {
+        let error = await #expect(throws: GenesysError.self) { try await body() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.operation == operation)
+        #expect(error?.message?.contains(operation) == true)
+        return error
+    }
+
+    @Test("a server that answers page 1 whatever is asked fails on the second request")
     func pageNumberDoesNotAdvance() async throws {
         let h = try Harness { request in
             Self.deletedOnlyPage(Int(request.param("pageNumber") ?? "") ?? 0, pageNumber: 1)
         }
-        let skills = try await h.routing.listSkills().collectItems()
-        #expect(skills.isEmpty)
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills().collectItems() }
+        #expect(error?.message?.contains("page number 2 already read") == true)
         #expect(h.requests.map { $0.param("pageNumber") } == ["1", "2"])
     }
 
-    @Test("a server that sends nextUri for ever (no pageNumber, no pageCount) with only deleted skills stops at the page limit")
-    func endlessDeletedPages() async throws {
-        let h = try Harness { request in Self.deletedOnlyPage(Int(request.param("pageNumber") ?? "") ?? 0) }
-        let pages = try await Self.listSkills(h, maxPages: 50).collectPages()
-        #expect(pages.count == 1, "the skipping happens inside one fetch; the page it stops at ends the sequence")
-        #expect(pages.first?.pageNumber == 50)
-        #expect(h.requests.count == 50)
-        #expect(h.requests.map { $0.param("pageNumber") } == (1...50).map(String.init))
+    @Test("a server that answers the same live page for every page number fails on the second request")
+    func samePageEveryTime() async throws {
+        let h = try Harness { request in
+            let n = Int(request.param("pageNumber") ?? "") ?? 0
+            return .json(pageJSON([entity("s1", "S1", #""state":"active""#)], pageNumber: n,
+                                  nextUri: "/api/v2/routing/skills?pageNumber=\(n + 1)"))
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills().collectItems() }
+        #expect(error?.message?.contains("repeats the entities of an earlier page") == true)
+        #expect(h.requests.count == 2)
     }
 
-    @Test("live skills before an endless run of deleted pages are kept, and the listing still ends")
+    @Test("a server that sends nextUri for ever (no pageNumber, no pageCount) fails at the page limit")
+    func endlessDeletedPages() async throws {
+        let h = try Harness { request in Self.deletedOnlyPage(Int(request.param("pageNumber") ?? "") ?? 0) }
+        let error = await Self.expectInconsistent { _ = try await Self.listSkills(h, maxPages: 50).collectPages() }
+        #expect(error?.message?.contains("no end after 50 pages") == true)
+        #expect(h.requests.count == 50)
+    }
+
+    @Test("live skills before an endless run of deleted pages are not returned as a complete listing")
     func liveThenEndlessDeleted() async throws {
         let h = try Harness { request in
             let n = Int(request.param("pageNumber") ?? "") ?? 0
@@ -52,40 +74,86 @@ struct PagingGuardTests {
             }
             return Self.deletedOnlyPage(n)
         }
-        let skills = try await Self.listSkills(h, maxPages: 20).collectItems()
-        #expect(skills.map(\.id) == ["s1", "s2"])
+        _ = await Self.expectInconsistent { _ = try await Self.listSkills(h, maxPages: 20).collectItems() }
         #expect(h.requests.count == 20)
     }
 
-    @Test("a server that sends live pages with nextUri for ever stops at the page limit too")
-    func endlessLivePages() async throws {
+    @Test("pages of only deleted skills are read through, not taken as the end")
+    func deletedPagesInTheMiddle() async throws {
         let h = try Harness { request in
             let n = Int(request.param("pageNumber") ?? "") ?? 0
-            return .json(pageJSON([entity("s\(n)", "S\(n)", #""state":"active""#)], nextUri: "/api/v2/routing/skills?pageNumber=\(n + 1)"))
+            let state = n == 2 ? "deleted" : "active"
+            return .json(pageJSON([entity("s\(n)", "S\(n)", #""state":"\#(state)""#)], pageNumber: n, pageCount: 3, total: 3))
         }
-        let skills = try await Self.listSkills(h, maxPages: 30).collectItems()
-        #expect(skills.count == 30)
-        #expect(h.requests.count == 30)
+        let skills = try await h.routing.listSkills(pageSize: 1).collectItems()
+        #expect(skills.map(\.id) == ["s1", "s3"])
     }
 
-    @Test("with many ids, each chunk's pages stop at the page limit")
+    @Test("with many ids, a chunk whose pages never end fails at the page limit")
     func endlessChunkPages() async throws {
         let h = try Harness { request in
             let n = Int(request.param("pageNumber") ?? "") ?? 0
             return .json(pageJSON([entity("s\(n)", "S\(n)", #""state":"active""#)], nextUri: "/api/v2/routing/skills?pageNumber=\(n + 1)"))
         }
         let ids = (0..<150).map { "id-\($0)" }
-        let pages = try await Self.listSkills(h, maxPages: 10, ids: ids).collectPages()
-        #expect(pages.count == 2)
-        #expect(h.requests.count == 20, "two chunks of ten pages each")
+        _ = await Self.expectInconsistent { _ = try await Self.listSkills(h, maxPages: 10, ids: ids).collectPages() }
+        #expect(h.requests.count == 10, "the first chunk fails at its tenth page")
     }
 
-    @Test("the default page limit is 100 000 pages")
-    func defaultLimit() {
-        #expect(PageNumberPaging.maxPages == 100_000)
-        #expect(PageNumberPaging.next(pageNumber: 99_999, pageCount: nil, nextUri: "/next", requested: 99_999) == .number(100_000))
-        #expect(PageNumberPaging.next(pageNumber: 100_000, pageCount: nil, nextUri: "/next", requested: 100_000) == nil)
-        #expect(PageNumberPaging.next(pageNumber: nil, pageCount: nil, nextUri: "/next", requested: 100_000) == nil)
-        #expect(PageNumberPaging.next(pageNumber: 100_000, pageCount: 200_000, nextUri: nil, requested: 100_000) == nil)
+    @Test("an absurd pageCount fails at the first page, comparing it with total")
+    func absurdPageCount() async throws {
+        let h = try Harness { _ in
+            .json(pageJSON([entity("s1", "S1")], pageNumber: 1, pageCount: 1_000_000, total: 1,
+                           nextUri: "/api/v2/routing/skills?pageNumber=2"))
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills().collectItems() }
+        #expect(error?.message?.contains("declares 1000000 pages") == true)
+        #expect(h.requests.count == 1)
+    }
+
+    @Test("a page that names itself as the next page fails at once")
+    func nextUriIsSelf() async throws {
+        let h = try Harness { _ in
+            .json(#"{"entities":[{"id":"s1","name":"S1"}],"pageNumber":1,"selfUri":"/api/v2/routing/skills?pageNumber=1","nextUri":"/api/v2/routing/skills?pageNumber=1"}"#)
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills().collectItems() }
+        #expect(error?.message?.contains("names itself as the next page") == true)
+        #expect(h.requests.count == 1)
+    }
+
+    @Test("an empty page before the declared pageCount fails instead of ending")
+    func emptyPageBeforeEnd() async throws {
+        let h = try Harness { request in
+            let n = Int(request.param("pageNumber") ?? "") ?? 0
+            let entities = n == 1 ? [entity("s1", "S1")] : []
+            return .json(pageJSON(entities, pageNumber: n, pageCount: 3, total: 3))
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills(pageSize: 1).collectItems() }
+        #expect(error?.message?.contains("page 2 is empty") == true)
+        #expect(h.requests.count == 2)
+    }
+
+    @Test("more entities than the declared total fail")
+    func moreThanTotal() async throws {
+        let h = try Harness { request in
+            let n = Int(request.param("pageNumber") ?? "") ?? 0
+            let entities = (0..<25).map { entity("s\(n)-\($0)", "S\(n)-\($0)") }
+            return .json(pageJSON(entities, pageNumber: n, total: 30, nextUri: "/api/v2/routing/skills?pageNumber=\(n + 1)"))
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills().collectItems() }
+        #expect(error?.message?.contains("more than the listing's total of 30") == true)
+        #expect(h.requests.count == 2)
+    }
+
+    @Test("a page that says it is the last but still names a next page fails (understated totals)")
+    func understatedTotals() async throws {
+        let h = try Harness { request in
+            let n = Int(request.param("pageNumber") ?? "") ?? 0
+            return .json(pageJSON([entity("s\(n)", "S\(n)")], pageNumber: n, pageCount: n, total: n,
+                                  nextUri: "/api/v2/routing/skills?pageNumber=\(n + 1)"))
+        }
+        let error = await Self.expectInconsistent { _ = try await h.routing.listSkills(pageSize: 1).collectItems() }
+        #expect(error?.message?.contains("page 1 of 1") == true)
+        #expect(h.requests.count == 1)
     }
 }

@@ -34,12 +34,14 @@ struct PagingTests {
         #expect(h.requests.count == 2)
     }
 
-    @Test("style A stops when the server repeats the page it was asked to leave")
+    // Used to assert the listing quietly "stops" with two items: a partial listing must fail instead (#9).
+    @Test("style A fails when the server repeats the page it was asked to leave")
     func styleARepeatedToken() async throws {
         // A server that ignores pageNumber and always answers page 1 of 5.
         let h = try Harness { _ in .json(pageJSON([entity("x", "X")], pageNumber: 1, pageCount: 5)) }
-        let items = try await h.routing.listLanguages().collectItems()
-        #expect(items.count == 2)
+        let error = await #expect(throws: GenesysError.self) { _ = try await h.routing.listLanguages().collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.operation == "routing.listLanguages")
         #expect(h.requests.map { $0.param("pageNumber") } == ["1", "2"])
     }
 
@@ -83,12 +85,22 @@ struct PagingTests {
         #expect(h.requests.allSatisfy { $0.param("name") == "G" && $0.param("pageSize") == "100" })
     }
 
-    @Test("style C stops on a repeated cursor")
+    // Used to assert the listing quietly "stops" with two groups: a partial listing must fail instead (#9).
+    @Test("style C fails on a repeated cursor")
     func styleCRepeatedCursor() async throws {
         let h = try Harness { _ in .json(#"{"entities":[{"id":"g"}],"nextUri":"/api/v2/routing/skillgroups?after=same"}"#) }
-        let groups = try await h.routing.listSkillGroups().collectItems()
-        #expect(groups.count == 2)
+        let error = await #expect(throws: GenesysError.self) { _ = try await h.routing.listSkillGroups().collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.operation == "routing.listSkillGroups")
         #expect(h.requests.map { $0.param("after") } == [nil, "same"])
+    }
+
+    @Test("style C fails when nextUri carries no after cursor, instead of ending")
+    func styleCNextWithoutCursor() async throws {
+        let h = try Harness { _ in .json(#"{"entities":[{"id":"g"}],"nextUri":"/api/v2/routing/skillgroups?pageSize=100"}"#) }
+        let error = await #expect(throws: GenesysError.self) { _ = try await h.routing.listSkillGroups().collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(h.requests.count == 1)
     }
 
     @Test("style D posts the search, then follows nextPage with q64 GETs")

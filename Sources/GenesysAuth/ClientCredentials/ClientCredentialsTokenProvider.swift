@@ -163,6 +163,12 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
         await cache.invalidate(token, logger: nil)
     }
 
+    /// The client secret, the Basic credential made from it, and the tokens the cache holds (the current
+    /// one and, while refreshing, the previous one).
+    public func secrets() async -> [String] {
+        cache.fetcher.credentialSecrets + (await cache.heldTokens).map(\.value)
+    }
+
     /// How many callers are waiting for the token request in flight (for tests).
     var waiterCount: Int {
         get async { await cache.waiterCount }

@@ -29,7 +29,7 @@ actor TokenCache {
     private var state: State = .empty
     private var waiters: [UInt64: CheckedContinuation<AccessToken, any Error>] = [:]
     private var nextWaiterID: UInt64 = 0
-    private let fetcher: TokenFetcher
+    let fetcher: TokenFetcher
     private let stopwatch: Stopwatch
     private let refreshBeforeExpiry: Duration
 
@@ -71,6 +71,14 @@ actor TokenCache {
 
     /// How many callers are waiting for the fetch in flight (for tests).
     var waiterCount: Int { waiters.count }
+
+    /// The tokens the cache holds: the valid one, or the previous one while refreshing.
+    var heldTokens: [AccessToken] {
+        switch state {
+        case .empty, .refreshing(_, previous: nil): []
+        case .valid(let entry), .refreshing(_, previous: let entry?): [entry.token]
+        }
+    }
 
     /// Whether a token is cached and not yet due for refresh (for tests and diagnostics).
     var hasFreshToken: Bool {

@@ -69,6 +69,9 @@ struct TokenFetcher: Sendable {
 
     // MARK: - Request
 
+    /// The client secret and the Basic credential, scrubbed from server text.
+    var credentialSecrets: [String] { [credentials.clientSecret, basicCredential] }
+
     /// The Basic credential sent with the token request (`base64(id:secret)`), also scrubbed from messages.
     private var basicCredential: String {
         Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
@@ -172,7 +175,7 @@ struct TokenFetcher: Sendable {
     /// Server-provided text as one short line, with the credentials scrubbed out in case a server echoes them.
     private func clean(_ text: String) -> String {
         var line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        for secret in [credentials.clientSecret, basicCredential] where !secret.isEmpty {
+        for secret in credentialSecrets where !secret.isEmpty {
             line = line.replacing(secret, with: "<redacted>")
         }
         return line.count > 200 ? String(line.prefix(200)) + "…" : line

@@ -57,6 +57,19 @@ public protocol AccessTokenProvider: Sendable {
     /// Tells the provider that the API rejected `token` with 401, so the next ``accessToken(logger:)``
     /// call must not return it. A no-op when the provider already holds a newer token.
     func invalidate(_ token: AccessToken) async
+
+    /// Every secret the provider holds: the tokens it may hand out (all of them, for a provider that
+    /// keeps several) and any credential it uses to get them, such as a client secret.
+    ///
+    /// ``GenesysClient`` removes these, and the token it sent, from server-provided text (error
+    /// messages, details, bodies) before that text reaches an error, a log line or output, since a gateway
+    /// may echo the `Authorization` header. The default implementation returns none.
+    func secrets() async -> [String]
+}
+
+extension AccessTokenProvider {
+    /// No secrets beyond the token the client sends, which it always redacts.
+    public func secrets() async -> [String] { [] }
 }
 
 /// An ``AccessTokenProvider`` that always returns the same token: for tokens issued elsewhere and for tests.
@@ -74,4 +87,7 @@ public struct StaticTokenProvider: AccessTokenProvider {
 
     /// Does nothing: a static token cannot be replaced.
     public func invalidate(_ token: AccessToken) async {}
+
+    /// The fixed token.
+    public func secrets() async -> [String] { [token.value] }
 }

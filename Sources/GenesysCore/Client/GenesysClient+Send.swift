@@ -73,7 +73,7 @@ extension GenesysClient {
                     await tokenProvider.invalidate(token)
                     continue
                 }
-                failure = makeError(from: response, operation: request.operation)
+                failure = await redactingSecrets(makeError(from: response, operation: request.operation), sent: token)
                 outcome = .status(status, retryAfter: failure.retryAfter)
             } catch is CancellationError {
                 throw CancellationError()

@@ -12,7 +12,7 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case badRequest, unauthorized, forbidden, notFound, conflict, rateLimited, serverError
             case transport, decoding, timedOut, invalidConfiguration, invalidRequest, authenticationFailed
-            case unexpectedStatus, deadlineExceeded
+            case unexpectedStatus, deadlineExceeded, inconsistentListing
         }
         private let base: Base
 
@@ -48,6 +48,10 @@ public struct GenesysError: Error, Sendable, CustomStringConvertible {
         /// version-conflict retries and polling stopped there. ``GenesysError/underlying`` is the last
         /// failure, when there was one.
         public static let deadlineExceeded = Code(base: .deadlineExceeded)
+        /// A listing contradicted itself (a repeated cursor or page, more entities than its total, an
+        /// empty page before its end): the SDK stopped rather than return a partial listing. See
+        /// ``ListingGuard``; ``GenesysError/message`` says what was seen.
+        public static let inconsistentListing = Code(base: .inconsistentListing)
 
         /// The code's name, such as `notFound`.
         public var description: String { base.rawValue }

@@ -11,9 +11,12 @@ public enum PageToken: Sendable, Hashable {
 /// A lazy `AsyncSequence` of pages: nothing is sent until iteration starts, and each page is fetched when
 /// the previous one has been consumed.
 ///
-/// Iteration stops when the fetched page has no next token, when the next token repeats the current one
-/// (a server that loops), or when a page comes back empty. Use ``items`` to iterate the entities across
-/// pages, or ``collectItems()`` to gather them.
+/// Iteration stops when the fetched page has no next token. Every page goes through a ``ListingGuard``
+/// first: a listing that loops (a repeated page token, cursor or link, a page that repeats an earlier
+/// one), names more pages after an empty one, or contradicts its own totals throws a ``GenesysError``
+/// with code ``GenesysError/Code/inconsistentListing`` naming the operation, instead of ending quietly
+/// with part of the data. Use ``items`` to iterate the entities across pages, or ``collectItems()`` to
+/// gather them.
 public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Sendable {
     /// A page.
     public typealias Element = Page
@@ -24,23 +27,36 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
     private let fetch: @Sendable (PageToken?) async throws -> Page
     private let next: @Sendable (Page, PageToken?) -> PageToken?
     private let itemsOf: @Sendable (Page) -> [Item]
+    private let facts: @Sendable (Page) -> PageFacts
+    private let operation: String
+    private let maxPages: Int
 
     /// Creates a sequence.
     /// - Parameters:
+    ///   - operation: The operation named in errors, such as `routing.listSkills`.
     ///   - first: The token of the first page (`nil`: the endpoint's default first page).
+    ///   - maxPages: The most pages read before the listing fails (see ``ListingGuard``).
     ///   - fetch: Fetches the page for a token.
     ///   - items: The entities of a page.
+    ///   - facts: What a page says about the listing, checked by a ``ListingGuard``; `nil` uses only the
+    ///     number of ``items`` (repeated tokens, empty pages before the end and `maxPages` are still caught).
     ///   - next: The token of the page after `page` (given the token that fetched it), or `nil` at the end.
     public init(
+        operation: String = "listing",
         first: PageToken? = nil,
+        maxPages: Int = ListingGuard.defaultMaxPages,
         fetch: @escaping @Sendable (PageToken?) async throws -> Page,
         items: @escaping @Sendable (Page) -> [Item],
+        facts: (@Sendable (Page) -> PageFacts)? = nil,
         next: @escaping @Sendable (_ page: Page, _ current: PageToken?) -> PageToken?
     ) {
+        self.operation = operation
         self.first = first
+        self.maxPages = maxPages
         self.fetch = fetch
         self.next = next
         self.itemsOf = items
+        self.facts = facts ?? { PageFacts(entityCount: items($0).count) }
     }
 
     /// Iterates pages.
@@ -48,8 +64,11 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
         let sequence: PageSequence
         var token: PageToken?
         var finished = false
+        var consistency: ListingGuard
 
         /// The next page, or `nil` after the last.
+        /// - Throws: ``GenesysError`` (``GenesysError/Code/inconsistentListing`` when the listing
+        ///   contradicts itself) or `CancellationError`.
         public mutating func next() async throws -> Page? {
             guard !finished else { return nil }
             // After an error (or cancellation) the iterator is finished, as `AsyncIteratorProtocol` expects:
@@ -57,20 +76,18 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
             finished = true
             try Task.checkCancellation()
             let page = try await sequence.fetch(token)
-            finished = false
-            let items = sequence.itemsOf(page)
             let following = sequence.next(page, token)
-            if items.isEmpty || following == nil || following == token {
-                finished = true
-            }
+            try consistency.check(sequence.facts(page), fetchedWith: token, next: following)
+            finished = following == nil
             token = following
-            // An empty page still counts as a page (it may carry totals), but ends the sequence.
             return page
         }
     }
 
     /// Starts iterating (this is when the first request is sent).
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(sequence: self, token: first) }
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(sequence: self, token: first, consistency: ListingGuard(operation: operation, maxPages: maxPages))
+    }
 
     /// The entities of every page, in order.
     public var items: ItemSequence { ItemSequence(pages: self) }

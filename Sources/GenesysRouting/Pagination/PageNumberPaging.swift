@@ -6,21 +6,15 @@ import RoutingModels
 /// Paging style A (ROUTING-API.md §3.11): `pageNumber` (1-based) and `pageSize` in, an
 /// `EntityListing` with `pageNumber`, `pageCount`, `total` and `nextUri` out.
 enum PageNumberPaging {
-    /// The highest page number a listing reads. A server that keeps answering with `nextUri` (and no
-    /// `pageCount`) then cannot keep a listing going for ever; no real org comes near it.
-    static let maxPages = 100_000
-
     /// The token of the page after a style-A page: `.number(pageNumber + 1)` while
     /// `pageNumber < pageCount`; when the server leaves `pageCount` out, while `nextUri` is present.
-    /// Never past page `maxPages`.
+    /// A server that contradicts itself is caught by the sequence's `ListingGuard`, not here.
     /// - Parameters:
     ///   - pageNumber: The page's own `pageNumber` (preferred: a server that ignores the requested
-    ///     number then repeats a token and the sequence stops).
+    ///     number then repeats a token, which the guard reports).
     ///   - requested: The number that was requested, used when the page has no `pageNumber`.
-    ///   - maxPages: The highest page number to go to (``maxPages`` unless a test lowers it).
-    static func next(pageNumber: Int?, pageCount: Int?, nextUri: String?, requested: Int, maxPages: Int = maxPages) -> PageToken? {
+    static func next(pageNumber: Int?, pageCount: Int?, nextUri: String?, requested: Int) -> PageToken? {
         let current = pageNumber ?? requested
-        guard current < maxPages else { return nil }
         if let pageCount { return current < pageCount ? .number(current + 1) : nil }
         return nextUri != nil ? .number(current + 1) : nil
     }
@@ -39,7 +33,7 @@ enum IDFilter {
 }
 
 extension RoutingAPI {
-    /// A style-A listing as a lazy `PageSequence`.
+    /// A style-A listing as a lazy `PageSequence`, every page checked by a `ListingGuard`.
     ///
     /// - Parameters:
     ///   - path: The escaped path.
@@ -51,12 +45,10 @@ extension RoutingAPI {
     ///     chunks of ``IDFilter/chunkSize``; with several chunks each yielded page holds all pages of one
     ///     chunk, numbered by chunk.
     ///   - validate: Argument checks, run when iteration starts (lists do not throw when created).
-    ///   - item: Maps an entity to an item, or `nil` to leave it out (deleted skills). Pages whose
-    ///     entities are all left out are skipped instead of ending the sequence, as long as the page
-    ///     number advances (a server that answers another page than the one asked for ends it) and
-    ///     never past page `maxPages`.
-    ///   - maxPages: The highest page number read (``PageNumberPaging/maxPages``; tests lower it).
-    func pagedByNumber<Entity: Decodable & Sendable, Item: Sendable>(
+    ///   - maxPages: The most pages read without reaching the end (`ListingGuard`; tests lower it).
+    ///   - item: Maps an entity to an item, or `nil` to leave it out (deleted skills). A page whose
+    ///     entities are all left out yields no items, and the listing goes on.
+    func pagedByNumber<Entity: Decodable & Sendable & Hashable, Item: Sendable>(
         operation: String,
         path: String,
         query: Query = [],
@@ -65,24 +57,14 @@ extension RoutingAPI {
         ids: [String]? = nil,
         validate: @escaping @Sendable () throws -> Void = {},
         logger: Logger?,
-        maxPages: Int = PageNumberPaging.maxPages,
+        maxPages: Int = ListingGuard.defaultMaxPages,
         item: @escaping @Sendable (Entity) -> Item?
     ) -> PageSequence<EntityListing<Entity>, Item> {
         let api = self
         let pageSize = pageSize.map { max(1, $0) }
 
-        /// The page after `page` (fetched as `requested`), logging when the page limit ends the listing.
         @Sendable func following(_ page: EntityListing<Entity>, requested: Int) -> PageToken? {
-            let token = PageNumberPaging.next(
-                pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: requested,
-                maxPages: maxPages)
-            if token == nil, (page.pageNumber ?? requested) >= maxPages,
-               page.nextUri != nil || (page.pageCount ?? 0) > (page.pageNumber ?? requested) {
-                (logger ?? api.client.logger).warning("listing stopped at the page limit although the server offers more pages", metadata: [
-                    "operation": "\(operation)", "maxPages": "\(maxPages)",
-                ])
-            }
-            return token
+            PageNumberPaging.next(pageNumber: page.pageNumber, pageCount: page.pageCount, nextUri: page.nextUri, requested: requested)
         }
 
         @Sendable func fetchPage(_ number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
@@ -95,31 +77,12 @@ extension RoutingAPI {
             return page
         }
 
-        /// Fetches page `number` and, while its entities are all left out by `item`, the pages after it.
-        ///
-        /// The same guards as `PageSequence`'s apply, since this loop runs inside one of its fetches: it
-        /// stops at an empty page, at the last page, when the server's page number does not advance past
-        /// the one requested (a server that ignores `pageNumber`), and at page `maxPages` (a server that
-        /// sends `nextUri` for ever without `pageNumber` or `pageCount`). The page it stops at is returned;
-        /// with no items it ends the sequence.
-        @Sendable func fetchKeepingItems(from number: Int, idChunk: ArraySlice<String>?) async throws -> EntityListing<Entity> {
-            var number = number
-            while true {
-                let page = try await fetchPage(number, idChunk: idChunk)
-                let entities = page.entities ?? []
-                guard !entities.isEmpty, entities.allSatisfy({ item($0) == nil }),
-                      case .number(let next)? = following(page, requested: number),
-                      next > number
-                else { return page }
-                number = next
-            }
-        }
-
         let items: @Sendable (EntityListing<Entity>) -> [Item] = { ($0.entities ?? []).compactMap(item) }
 
         // An empty id filter matches nothing: one empty page, no request.
         if let ids, ids.isEmpty {
             return PageSequence(
+                operation: operation,
                 fetch: { _ in
                     try validate()
                     return EntityListing(entities: [], pageNumber: 1, total: 0, pageCount: 0)
@@ -131,31 +94,39 @@ extension RoutingAPI {
         // No id filter, or one that fits in one request: plain page numbers.
         guard let ids, ids.count > IDFilter.chunkSize else {
             return PageSequence(
+                operation: operation,
+                maxPages: maxPages,
                 fetch: { token in
                     try validate()
-                    return try await fetchKeepingItems(from: PageNumberPaging.number(token), idChunk: ids.map { $0[...] })
+                    return try await fetchPage(PageNumberPaging.number(token), idChunk: ids.map { $0[...] })
                 },
                 items: items,
+                facts: { $0.pageFacts },
                 next: { page, token in following(page, requested: PageNumberPaging.number(token)) }
             )
         }
 
-        // Many ids: one yielded page per chunk, holding every page of that chunk.
+        // Many ids: one yielded page per chunk, holding every page of that chunk (each chunk is a listing
+        // of its own, checked by its own guard).
         let chunks = ids.chunked(into: IDFilter.chunkSize)
         @Sendable func fetchChunk(_ index: Int) async throws -> EntityListing<Entity> {
+            var consistency = ListingGuard(operation: operation, maxPages: maxPages)
             var entities: [Entity] = []
             var number = 1
+            var token: PageToken?
             while true {
                 let page = try await fetchPage(number, idChunk: chunks[index])
                 entities += page.entities ?? []
-                guard case .number(let next)? = following(page, requested: number),
-                    next > number, !(page.entities ?? []).isEmpty
-                else { break }
-                number = next
+                let next = following(page, requested: number)
+                try consistency.check(page.pageFacts, fetchedWith: token, next: next)
+                guard case .number(let nextNumber)? = next else { break }
+                number = nextNumber
+                token = next
             }
             return EntityListing(entities: entities, pageSize: entities.count, pageNumber: index + 1, pageCount: chunks.count)
         }
         return PageSequence(
+            operation: operation,
             fetch: { token in
                 try validate()
                 var index = PageNumberPaging.number(token) - 1
@@ -166,6 +137,7 @@ extension RoutingAPI {
                 }
             },
             items: items,
+            facts: { $0.pageFacts },
             next: { page, _ in
                 let number = page.pageNumber ?? chunks.count
                 return number < chunks.count ? .number(number + 1) : nil

@@ -25,6 +25,7 @@ extension RoutingAPI {
     ) -> PageSequence<QueueMemberEntityListing, QueueMember> {
         let api = self
         return PageSequence(
+            operation: operation,
             fetch: { token in
                 try validate()
                 let number = PageNumberPaging.number(token)
@@ -36,6 +37,7 @@ extension RoutingAPI {
                 return page
             },
             items: { $0.entities ?? [] },
+            facts: { $0.pageFacts },
             next: { page, token in
                 PageNumberWithoutTotalsPaging.next(
                     entityCount: page.entities?.count ?? 0, pageNumber: page.pageNumber, nextUri: page.nextUri,

@@ -25,6 +25,7 @@ extension RoutingAPI {
         let api = self
         let path = "/api/v2/users/search"
         return PageSequence(
+            operation: operation,
             fetch: { token in
                 if case .search(let q64)? = token {
                     var query: Query = [.init("q64", q64)]
@@ -36,6 +37,7 @@ extension RoutingAPI {
                     as: UsersSearchResponse.self, logger: logger)
             },
             items: { $0.results ?? [] },
+            facts: { $0.pageFacts },
             next: { page, _ in SearchPaging.next(page) }
         )
     }

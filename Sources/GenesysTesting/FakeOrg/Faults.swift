@@ -43,6 +43,34 @@ public struct FakeFault: Sendable, Hashable {
         /// Sleep this long on the org's clock, then handle the request normally. Delays of several
         /// firing faults add up.
         case delay(Duration)
+
+        // Listing faults (ROUTING-API.md §3.11 paging styles): the request is handled, then the listing's
+        // paging fields are rewritten. Answers that are not listings are left alone, and so are paging
+        // styles a fault does not apply to. Use them to check that a client fails rather than returning
+        // a partial listing.
+
+        /// Every page answers with the entities of the listing's first page while its paging fields
+        /// advance (page number, a new cursor or search token, and always a next page): a server that
+        /// ignores the page asked for. All four styles.
+        case repeatedPage
+        /// The cursor (style C) or search token (style D) loops: the first page names cursor A, A names
+        /// B and B names A again (A→B→A); the pages behind the cursors hold the first page's entities.
+        case loopingCursor
+        /// `total` claims 1,000 entities more than exist (and `pageCount` matches it), and every page
+        /// names a next page: pages past the real data come back empty. Styles A and D.
+        case lyingTotals
+        /// `pageCount` is 1,000,000 whatever `total` says, and every page names a next page. Styles A
+        /// and D.
+        case absurdPageCount
+        /// Every page names itself as the next page (`nextUri` = `selfUri`, `nextPage` = `currentPage`,
+        /// and a search claims one page more so it is followed). All four styles.
+        case nextPointsAtSelf
+
+        /// Answer with this status and an error body whose message and details echo the request's
+        /// credentials: the `Authorization` header (the bearer token, or the Basic credential at the
+        /// token endpoint) and the token request's form body (with the client secret). A hostile or
+        /// careless gateway; use it to check that no token or secret reaches errors, logs or output.
+        case echoCredentials(status: Int)
     }
 
     /// When a fault fires among the requests it matches.
@@ -135,6 +163,12 @@ public struct FakeFault: Sendable, Hashable {
         case .connectFailed: "connectFailed"
         case .connectionLost(let applied): applied ? "connectionLost(afterApplying)" : "connectionLost(beforeApplying)"
         case .delay(let duration): "delay \(duration)"
+        case .repeatedPage: "repeatedPage"
+        case .loopingCursor: "loopingCursor"
+        case .lyingTotals: "lyingTotals"
+        case .absurdPageCount: "absurdPageCount"
+        case .nextPointsAtSelf: "nextPointsAtSelf"
+        case .echoCredentials(let status): "echoCredentials \(status)"
         }
     }
 }

@@ -143,11 +143,15 @@ struct OrgEngine {
             let error = Self.throttled(retryAfterSeconds: max(1, Self.ceilSeconds(retryAfter)))
             entry.status = 429
             return .response(render(error: error, correlationID: arrival.correlationID))
-        case .delay?, nil:
+        case .echoCredentials(let status)?:
+            entry.status = status
+            return .response(echoingCredentials(arrival.request, status: status, correlationID: arrival.correlationID))
+        case .delay?, .repeatedPage?, .loopingCursor?, .lyingTotals?, .absurdPageCount?, .nextPointsAtSelf?, nil:
             break
         }
 
-        let response: TransportResponse
+        var response: TransportResponse
+        let request = arrival.decision.effect.map { ListingFaults.handled(arrival.request, effect: $0) } ?? arrival.request
         if arrival.request.path == "/oauth/token" {
             let (answer, clientID) = handleTokenRequest(arrival.request)
             entry.clientID = clientID
@@ -157,8 +161,11 @@ struct OrgEngine {
                 entry.clientID = try authenticate(arrival.request)
                 // Route first, then render: `render(try route(…))` would read `self` for `render` before
                 // `route` runs, and that copy would make every write copy the state's arrays.
-                let answer = try route(arrival.request, matched: arrival.match)
+                let answer = try route(request, matched: arrival.match)
                 response = render(answer, correlationID: arrival.correlationID)
+                if let effect = arrival.decision.effect, ListingFaults.isListingFault(effect) {
+                    response = ListingFaults.rewrite(response, effect: effect, request: arrival.request)
+                }
             } catch let error as APIError {
                 response = render(error: error, correlationID: arrival.correlationID)
             } catch {
@@ -173,6 +180,24 @@ struct OrgEngine {
         }
         entry.status = Int(response.head.status.code)
         return .response(response)
+    }
+
+    /// The answer of ``FakeFault/Effect/echoCredentials(status:)``: an error body that quotes the
+    /// request's `Authorization` header and form body, as a careless gateway would.
+    func echoingCredentials(_ request: FakeHTTPRequest, status: Int, correlationID: String) -> TransportResponse {
+        let authorization = request.headers[.authorization] ?? ""
+        let form = request.body.flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let echo = "Authorization: \(authorization); body: \(form)"
+        if request.path == "/oauth/token" {
+            let body = ["error": "invalid_request", "description": "Gateway rejected \(echo)", "error_description": echo]
+            let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+            return render(FakeResponse(status: status, body: data), correlationID: correlationID)
+        }
+        let error = APIError(
+            status: status, code: "gateway.rejected", message: "Gateway rejected the request. \(echo)",
+            details: [ErrorDetail(errorCode: "echo", fieldName: "Authorization", entityId: authorization, entityName: echo)],
+            entityName: echo)
+        return render(error: error, correlationID: correlationID)
     }
 
     /// Checks the bearer token, the token's request budget and the rate limit; returns the client id.

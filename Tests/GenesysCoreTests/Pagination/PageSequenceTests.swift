@@ -23,6 +23,7 @@ final class PagedEndpoint: Sendable {
 
     var sequence: PageSequence<TestPage, Int> {
         PageSequence(
+            operation: "test.list",
             fetch: { [self] token in
                 fetched.withLock { $0.append(token) }
                 if let failOn, token == failOn {
@@ -68,27 +69,64 @@ struct PageSequenceTests {
         #expect(endpoint.fetches == [nil, .number(2), .number(3)])
     }
 
-    @Test("iteration stops when the next token repeats the current one")
-    func stopsOnRepeatedToken() async throws {
+    // These two used to assert that the sequence ends quietly; a listing cut short must fail instead (#9).
+    @Test("a next token that repeats the current one fails with inconsistentListing")
+    func failsOnRepeatedToken() async throws {
         let endpoint = PagedEndpoint([
             nil: TestPage(items: [1], next: .cursor("a")),
             .cursor("a"): TestPage(items: [2], next: .cursor("a")),
         ])
-        #expect(try await endpoint.sequence.collectItems() == [1, 2])
+        let error = await #expect(throws: GenesysError.self) { _ = try await endpoint.sequence.collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.operation == "test.list")
         #expect(endpoint.fetches == [nil, .cursor("a")])
     }
 
-    @Test("iteration stops on an empty page even if it names a next page")
-    func stopsOnEmptyPage() async throws {
+    @Test("an empty page that names a next page fails instead of ending")
+    func failsOnEmptyPageBeforeEnd() async throws {
         let endpoint = PagedEndpoint([
             nil: TestPage(items: [1], next: .number(2)),
             .number(2): TestPage(items: [], next: .number(3)),
             .number(3): TestPage(items: [9], next: nil),
         ])
-        let pages = try await endpoint.sequence.collectPages()
-        #expect(pages.count == 2)
-        #expect(try await endpoint.sequence.collectItems() == [1])
+        let error = await #expect(throws: GenesysError.self) { _ = try await endpoint.sequence.collectPages() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.message?.contains("page 2 is empty") == true)
         #expect(!endpoint.fetches.contains(.number(3)))
+    }
+
+    @Test("an empty last page ends the sequence")
+    func emptyLastPage() async throws {
+        let endpoint = PagedEndpoint([nil: TestPage(items: [1], next: .number(2)), .number(2): TestPage(items: [], next: nil)])
+        #expect(try await endpoint.sequence.collectItems() == [1])
+    }
+
+    @Test("cursors alternating A→B→A fail on the third page")
+    func failsOnAlternatingCursors() async throws {
+        let endpoint = PagedEndpoint([
+            nil: TestPage(items: [1], next: .cursor("a")),
+            .cursor("a"): TestPage(items: [2], next: .cursor("b")),
+            .cursor("b"): TestPage(items: [3], next: .cursor("a")),
+        ])
+        let error = await #expect(throws: GenesysError.self) { _ = try await endpoint.sequence.collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.message?.contains("points back at a cursor already read") == true)
+        #expect(error?.message?.contains("\"a\"") == false, "server-chosen cursors are not echoed")
+        #expect(endpoint.fetches == [nil, .cursor("a"), .cursor("b")])
+    }
+
+    @Test("a listing without an end fails at maxPages")
+    func failsAtMaxPages() async throws {
+        let sequence = PageSequence<TestPage, Int>(
+            operation: "test.list", maxPages: 5,
+            fetch: { token in
+                let n = if case .number(let n)? = token { n } else { 1 }
+                return TestPage(items: [n], next: .number(n + 1))
+            },
+            items: \.items, next: { page, _ in page.next })
+        let error = await #expect(throws: GenesysError.self) { _ = try await sequence.collectItems() }
+        #expect(error?.code == .inconsistentListing)
+        #expect(error?.message == "test.list returned an inconsistent listing: no end after 5 pages; stopped instead of using a partial listing")
     }
 
     @Test("items runs across pages in order")
