@@ -18,6 +18,7 @@ public struct ServeCommand: EnvironmentCommand {
               GET /health                              {"status": "ok"}
               GET /api/skills/search?q=&page=&size=    JSON, as 'search skills --format json'
               GET /api/reports/impact                  CSV, as 'report impact' (?format=json|markdown too)
+              GET /metrics                             with --metrics: Prometheus text format
 
             Prints the base URL (http://127.0.0.1:PORT) as the first line of stdout, then serves until \
             interrupted. The API has no authentication and answers with the org's data using your \
@@ -38,6 +39,10 @@ public struct ServeCommand: EnvironmentCommand {
     @Flag(name: .customLong("allow-remote"), help: "Allow listening on a non-loopback address. The API has no authentication: anyone who can reach it reads the org's routing data.")
     public var allowRemote = false
 
+    /// Serve `GET /metrics` (Prometheus text format).
+    @Flag(help: "Also serve GET /metrics: the SDK's request, retry, rate-limit and sync metrics in the Prometheus text format.")
+    public var metrics = false
+
     /// How to reach the org.
     @OptionGroup(title: "Connection") public var connection: ConnectionOptions
 
@@ -57,21 +62,28 @@ public struct ServeCommand: EnvironmentCommand {
         }
     }
 
-    /// Runs in the process environment.
-    public func run() async throws { try await runInProcess() }
+    /// Runs in the process environment; with `--metrics`, bootstraps swift-metrics with a Prometheus
+    /// registry first (the only place the CLI bootstraps a metrics backend).
+    public func run() async throws {
+        guard metrics else { return try await runInProcess() }
+        try await Self.withBootstrappedMetrics { try await runInProcess() }
+    }
 
     /// Serves until interrupted (or, in tests, until the task is cancelled).
     public func run(in environment: CLIEnvironment) async -> Int32 {
         let context = CommandContext(environment: environment, output: output)
         do {
             try await context.withConnection(connection) { org in
-                let server = LocalAPIServer(routing: org.routing, host: host, port: port, logger: context.logger)
+                let registry = metrics ? Self.metricsRegistry : nil
+                let server = LocalAPIServer(routing: org.routing, host: host, port: port, logger: context.logger, metrics: registry)
                 let target = org.target
-                try await server.run(handlingSignals: environment.handlesSignals) { url in
-                    environment.standardOutput.writeLine(url.absoluteString)
-                    environment.standardError.writeLine(
-                        "Serving \(target) at \(url.absoluteString): GET /health, /api/skills/search?q=&page=&size=, /api/reports/impact. Ctrl-C to stop."
-                    )
+                try await Self.withMetrics(registry) {
+                    try await server.run(handlingSignals: environment.handlesSignals) { url in
+                        environment.standardOutput.writeLine(url.absoluteString)
+                        environment.standardError.writeLine(
+                            "Serving \(target) at \(url.absoluteString): GET /health, /api/skills/search?q=&page=&size=, /api/reports/impact\(registry == nil ? "" : ", /metrics"). Ctrl-C to stop."
+                        )
+                    }
                 }
             }
             return 0

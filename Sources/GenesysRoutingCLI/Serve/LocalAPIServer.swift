@@ -4,6 +4,7 @@ import GenesysRouting
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 import RoutingSync
 
 /// The HTTP API of `serve`, over Hummingbird:
@@ -12,7 +13,8 @@ import RoutingSync
 /// |---|---|
 /// | `GET /health` | `200 {"status": "ok"}` |
 /// | `GET /api/skills/search?q=&page=&size=` | `200` the JSON of `search skills --format json`; `400 {"error"}` for a bad page or size |
-/// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others) |
+/// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others), as an attachment (`Content-Disposition`) |
+/// | `GET /metrics` | with `serve --metrics` only: the Prometheus text format of the SDK's metrics |
 ///
 /// Failures to reach the org are `502 {"error": "<one line>"}`, never a stack trace or a secret.
 struct LocalAPIServer: Sendable {
@@ -20,6 +22,8 @@ struct LocalAPIServer: Sendable {
     let host: String
     let port: Int
     let logger: Logger
+    /// With `serve --metrics`: the registry `GET /metrics` renders (see `LocalAPIServer+Metrics.swift`).
+    var metrics: PrometheusCollectorRegistry? = nil
 
     /// Serves until the calling task is cancelled, or (with `handlingSignals`) until SIGINT or SIGTERM.
     /// - Parameter onListening: Called once with the base URL when the server listens.
@@ -82,11 +86,14 @@ struct LocalAPIServer: Sendable {
                 case .json: "application/json; charset=utf-8"
                 case .markdown: "text/markdown; charset=utf-8"
                 }
-                return Self.response(ReportImpactCommand.render(report, format: format), contentType: contentType)
+                var response = Self.response(ReportImpactCommand.render(report, format: format), contentType: contentType)
+                response.headers[.contentDisposition] = Self.attachment(for: format)
+                return response
             } catch {
                 return Self.failure(error, activity: "reading the org", logger: logger)
             }
         }
+        if let metrics { Self.addMetricsRoute(to: router, registry: metrics) }
         return router
     }
 

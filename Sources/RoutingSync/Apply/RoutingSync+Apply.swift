@@ -2,6 +2,7 @@ import GenesysCore
 import GenesysRouting
 public import Logging
 import RoutingModels
+import Tracing
 
 extension RoutingSync {
     /// Applies a plan: writes in dependency order, never throwing.
@@ -44,6 +45,8 @@ extension RoutingSync {
     /// - Returns: One result per change, and the requests the apply sent.
     public func apply(_ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil) async -> SyncReport {
         let logger = logger ?? routing.client.logger
+        let applySpan = Self.startApplySpan(plan)
+        defer { applySpan.end() }
         let before = await routing.client.counters.snapshot()
         let width = max(1, concurrency ?? configuration.concurrency)
         let progress = ApplyProgress()
@@ -52,13 +55,16 @@ extension RoutingSync {
         let tiers = Dictionary(grouping: plan.changes.indices, by: { Self.tier(of: plan.changes[$0]) })
         for tier in tiers.keys.sorted() {
             let indices = tiers[tier]!
+            let tierSpan = Self.startTierSpan(tier, changes: indices.count, parent: applySpan)
             await withTaskGroup(of: (Int, ChangeResult).self) { group in
                 var next = 0
                 func start(_ group: inout TaskGroup<(Int, ChangeResult)>) {
                     let index = indices[next]
                     next += 1
                     let change = plan.changes[index]
-                    group.addTask { (index, await self.run(change, progress: progress, logger: logger)) }
+                    group.addTask {
+                        await ServiceContext.withValue(tierSpan.context) { (index, await self.run(change, progress: progress, logger: logger)) }
+                    }
                 }
                 while next < indices.count, next < width { start(&group) }
                 while let (index, result) = await group.next() {
@@ -66,7 +72,9 @@ extension RoutingSync {
                     if next < indices.count { start(&group) }
                 }
             }
+            tierSpan.end()
         }
+        Self.recordApplied(results.compactMap { $0 }, span: applySpan)
 
         if configuration.waitForSkillGroupMembership {
             for id in await progress.touchedGroups {
