@@ -25,13 +25,13 @@ struct ConsumerPolishTests {
         let report = await runCLI(["report", "impact", "-o", file] + fake)
         #expect(report.status == 0)
         #expect(report.stdout.isEmpty)
-        #expect(report.stderr == "Wrote the impact report to \(file) (12 skills).\n")
+        #expect(report.stderrLines.last == "Wrote the impact report to \(file) (12 skills).")
 
         let beyond = await runCLI(["search", "skills", "re", "--page", "99"] + fake)
         #expect(beyond.status == 0)
         #expect(beyond.stdout.isEmpty)
         #expect(!beyond.stderr.contains("page 99 of 1"))
-        #expect(beyond.stderr == "page 99 is past the last page (1 page of 2 skills at --size 25)\n")
+        #expect(beyond.stderrLines.last == "page 99 is past the last page (1 page of 2 skills at --size 25)")
     }
 
     @Test("serve --metrics: GET /metrics in Prometheus text with the SDK's request counters; the CSV is an attachment")
