@@ -91,6 +91,8 @@ public enum GenesysSpans {
         public static let errorCode = "genesys.error_code"
         /// An apply tier's number (0 = creates of skills, languages, wrap-up codes; see `RoutingSync`).
         public static let tier = "routingSync.tier"
+        /// How many requests a sync's reads sent.
+        public static let requests = "routingSync.requests"
         /// How many changes a plan, an apply or a tier holds.
         public static let changes = "routingSync.changes"
         /// How many changes of an apply failed.

@@ -5,12 +5,12 @@ import Tracing
 extension RoutingSync {
     /// Reads what a scope needs: a file's objects, everything (export), or what the impact report needs.
     ///
-    /// One ``GenesysSpans/syncRead`` span covers the reads (their requests are its children).
+    /// One `GenesysSpans.syncRead` span covers the reads (their requests are its children).
     /// - Throws: `GenesysError`.
     public func readOrg(scope: OrgSnapshot.Scope, logger: Logger? = nil) async throws -> OrgSnapshot {
         try await withSpan(GenesysSpans.syncRead) { span in
             let snapshot = try await readOrgUntraced(scope: scope, logger: logger)
-            span.attributes["routingSync.requests"] = snapshot.requests.total
+            span.attributes[GenesysSpans.Attribute.requests] = snapshot.requests.total
             return snapshot
         }
     }
