@@ -24,11 +24,16 @@ public struct GenesysRoutingCommand: AsyncParsableCommand {
 
             Exit status: 0 success, 1 error, 2 'plan --detailed-exitcode' with changes.
             """,
+        version: version,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ReportCommand.self,
             SearchCommand.self, ServeCommand.self, FakeServerCommand.self,
         ]
     )
+
+    /// What `genesys-routing --version` prints: the package version (a `-dev` suffix until the first
+    /// tagged release).
+    public static let version = "0.1.0-dev"
 
     /// Creates the command (ArgumentParser fills in the options).
     public init() {}

@@ -38,8 +38,10 @@ import NIOCore
 /// - ``start()`` runs the server in the background and returns the base URL once it listens;
 ///   ``stop()`` shuts it down. This is what test suites use.
 /// - ``run()`` runs in the calling task until that task is cancelled (structured concurrency; put it in a
-///   task group or a `ServiceGroup` wrapper). ``runUntilShutdownSignal()`` additionally shuts down
-///   gracefully on SIGINT and SIGTERM (what `genesys-routing fake-server` uses).
+///   task group, or in a `ServiceGroup`: the server is a `Service` and shuts down gracefully with the
+///   group). ``runUntilShutdownSignal()`` additionally shuts down
+///   gracefully on SIGINT and SIGTERM (`genesys-routing fake-server` runs the server in a `ServiceGroup`
+///   with those signals instead).
 ///
 /// A server runs once: create a new one to serve again.
 ///

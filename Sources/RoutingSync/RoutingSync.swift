@@ -97,7 +97,7 @@ public struct RoutingSync: Sendable {
     public func plan(_ desired: DesiredState, options: PlanOptions = PlanOptions(), logger: Logger? = nil) async throws -> SyncPlan {
         try desired.requireValid()
         let current = try await readOrg(scope: .declared(Self.withPrune(desired, options)), logger: logger)
-        return try Self.plan(desired: desired, current: current, options: options)
+        return try Self.tracedPlan(desired: desired, current: current, options: options)
     }
 
     /// Reads, plans and applies. The report's ``SyncReport/requests`` counts the reads too.

@@ -87,10 +87,13 @@ struct TokenFetcher: Sendable {
             operation: Self.operation, timeout: requestTimeout, maxResponseBytes: Self.maxResponseBytes, logger: logger
         )
         do {
-            return try await transport.send(head, body: Data("grant_type=client_credentials".utf8), options: options)
+            let response = try await transport.send(head, body: Data("grant_type=client_credentials".utf8), options: options)
+            GenesysMetrics.recordTokenFetch(status: Int(response.head.status.code))
+            return response
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as TransportError {
+            GenesysMetrics.recordTokenFetch(status: nil)
             logger.debug("token request failed", metadata: ["loginHost": "\(endpoint.authority)", "kind": "\(error.kind)"])
             throw transportFailure(error)
         } catch {

@@ -6,18 +6,13 @@ import Foundation
 import HTTPTypes
 public import Logging
 import RoutingModels
+import Tracing
 
 extension GenesysClient {
-    /// Sends `request` through the full pipeline and returns the successful (2xx) response.
-    ///
-    /// Pipeline: cancellation check → rate limiter → token → transport. A 401 drops the token and replays
-    /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
-    /// clock. A `CancellationError` is never retried and is rethrown unwrapped. A retried DELETE that finds
-    /// nothing (404) counts as done, because the earlier attempt whose answer was lost deleted the object.
-    /// Inside a ``GenesysDeadline``, no slot is waited for and no retry slept once the deadline has passed
-    /// or would pass during the wait: ``GenesysError/Code/deadlineExceeded`` is thrown instead.
+    /// The attempts of ``send(_:logger:)`` (its public wrapper, in `Observability/GenesysClient+Tracing.swift`, opens
+    /// the request's span). `span` gets the retry count.
     /// - Throws: ``GenesysError`` or `CancellationError`.
-    public func send(_ request: GenesysRequest, logger: Logger? = nil) async throws -> GenesysResponse {
+    func sendAttempts(_ request: GenesysRequest, logger: Logger?, span: any Span) async throws -> GenesysResponse {
         let logger = logger ?? self.logger
         // Started when the first attempt may go (after its rate-limiter slot), so time queued behind other
         // requests does not eat this request's retry budget (`RetryAttempt.elapsed`).
@@ -39,7 +34,7 @@ extension GenesysClient {
                 operation: request.operation, timeout: GenesysDeadline.transportTimeout(configuration.timeout),
                 maxResponseBytes: configuration.maxResponseBytes, logger: logger
             )
-            await counters.record(isWrite: request.isWrite, isRetry: isRetry, isReplay: isReplay)
+            await counters.record(isWrite: request.isWrite, isRetry: isRetry, isReplay: isReplay, operation: request.operation)
             isRetry = false
             isReplay = false
 
@@ -47,7 +42,7 @@ extension GenesysClient {
             let outcome: RetryAttempt.Outcome
             var failure: GenesysError
             do {
-                let response = try await transport.send(head, body: request.body, options: options)
+                let response = try await sendObserved(head, request: request, options: options)
                 let status = response.head.status.code
                 let correlation = response.head.headerFields[.correlationID]
                 logger.debug("genesys request", metadata: [
@@ -113,6 +108,7 @@ extension GenesysClient {
                     "reason": "\(failure.status.map(String.init) ?? failure.code.description)",
                 ])
                 retryNumber += 1
+                span.attributes[GenesysSpans.Attribute.retryCount] = retryNumber
                 isRetry = true
                 try await clock.sleep(for: delay)
             }

@@ -44,11 +44,18 @@ public actor RequestCounters {
     /// The counts so far.
     public func snapshot() -> RequestCounts { counts }
 
-    func record(isWrite: Bool, isRetry: Bool, isReplay: Bool) {
+    /// Counts one attempt; retries and replays also go to swift-metrics (``GenesysMetrics``).
+    func record(isWrite: Bool, isRetry: Bool, isReplay: Bool, operation: String) {
         counts.total += 1
         if isWrite { counts.writes += 1 }
-        if isRetry { counts.retries += 1 }
-        if isReplay { counts.reauthentications += 1 }
+        if isRetry {
+            counts.retries += 1
+            GenesysMetrics.recordRetry(operation: operation)
+        }
+        if isReplay {
+            counts.reauthentications += 1
+            GenesysMetrics.recordReauthentication(operation: operation)
+        }
     }
 
     func recordThrottled() { counts.throttled += 1 }

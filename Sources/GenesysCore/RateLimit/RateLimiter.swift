@@ -70,6 +70,7 @@ public actor RateLimiter {
         try Task.checkCancellation()
         let now = stopwatch.elapsed
         let slot = reserve(now: now)
+        GenesysMetrics.recordRateLimiterWait(slot - now)
         guard slot > now else { return }
         do {
             try await clock.sleep(for: slot - now)

@@ -4,6 +4,8 @@ import GenesysAuth
 import GenesysCore
 import GenesysTesting
 import GenesysTestingServer
+import ServiceLifecycle
+import UnixSignals
 
 /// `genesys-routing fake-server`: serves the in-memory fake Genesys org over HTTP on loopback, token
 /// endpoint included, for other tools and test suites (cli.md).
@@ -117,7 +119,10 @@ public struct FakeServerCommand: EnvironmentCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     if environment.handlesSignals {
-                        try await server.runUntilShutdownSignal()
+                        // A ServiceGroup: SIGTERM or SIGINT shuts the server down gracefully.
+                        try await ServiceGroup(configuration: .init(
+                            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: context.logger
+                        )).run()
                     } else {
                         try await server.run()
                     }

@@ -55,6 +55,10 @@ public struct ReportImpactCommand: EnvironmentCommand {
                 }
             }
             try OutputFile.write(Self.render(report, format: format), to: outputFile, context: context)
+            if let outputFile {
+                let count = report.skills.count
+                context.printError("Wrote the impact report to \(outputFile) (\(count) skill\(count == 1 ? "" : "s")).")
+            }
             return 0
         } catch {
             return context.fail(error)

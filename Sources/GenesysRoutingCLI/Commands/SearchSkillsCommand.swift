@@ -74,6 +74,8 @@ public struct SearchSkillsCommand: EnvironmentCommand {
                 for skill in result.skills { context.printOutput(InertText.escape(skill.name)) }
                 if result.total == 0 {
                     context.printError("No skill name starts with \"\(query)\".")
+                } else if result.page > result.pageCount {
+                    context.printError(SkillSearch.pastLastPage(result))
                 } else {
                     context.printError("page \(result.page) of \(result.pageCount) (\(result.total) skill\(result.total == 1 ? "" : "s"))")
                 }

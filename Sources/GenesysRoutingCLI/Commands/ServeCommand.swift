@@ -20,6 +20,7 @@ public struct ServeCommand: EnvironmentCommand {
               GET /ready                               {"status": "ready"}, or 503 when the org does not answer
               GET /api/skills/search?q=&page=&size=    JSON, as 'search skills --format json'
               GET /api/reports/impact                  CSV, as 'report impact' (?format=json|markdown too)
+              GET /metrics                             with --metrics: Prometheus text format
 
             Prints the base URL (http://127.0.0.1:PORT) as the first line of stdout, then serves until \
             interrupted. The API answers with the org's data using your credentials, so only loopback \
@@ -45,6 +46,10 @@ public struct ServeCommand: EnvironmentCommand {
     /// Seconds a connection may stay silent before or within a request.
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Close a connection silent for this many seconds before or within a request (default 10).", valueName: "seconds"))
     public var readTimeout: Double = 10
+
+    /// Serve `GET /metrics` (Prometheus text format).
+    @Flag(help: "Also serve GET /metrics: the SDK's request, retry, rate-limit and sync metrics in the Prometheus text format.")
+    public var metrics = false
 
     /// How to reach the org.
     @OptionGroup(title: "Connection") public var connection: ConnectionOptions
@@ -86,8 +91,12 @@ public struct ServeCommand: EnvironmentCommand {
         return token
     }
 
-    /// Runs in the process environment.
-    public func run() async throws { try await runInProcess() }
+    /// Runs in the process environment; with `--metrics`, bootstraps swift-metrics with a Prometheus
+    /// registry first (the only place the CLI bootstraps a metrics backend).
+    public func run() async throws {
+        guard metrics else { return try await runInProcess() }
+        try await Self.withBootstrappedMetrics { try await runInProcess() }
+    }
 
     /// Serves until interrupted (or, in tests, until the task is cancelled).
     public func run(in environment: CLIEnvironment) async -> Int32 {
@@ -95,16 +104,19 @@ public struct ServeCommand: EnvironmentCommand {
         do {
             let token = try requiredToken(in: environment)
             try await context.withConnection(connection) { org in
+                let registry = metrics ? Self.metricsRegistry : nil
                 let server = LocalAPIServer(
                     routing: org.routing, host: host, port: port, token: token,
-                    readTimeout: .milliseconds(Int64(readTimeout * 1000)), logger: context.logger
+                    readTimeout: .milliseconds(Int64(readTimeout * 1000)), logger: context.logger, metrics: registry
                 )
                 let target = org.target
-                try await server.run(handlingSignals: environment.handlesSignals) { url in
-                    environment.standardOutput.writeLine(url.absoluteString)
-                    environment.standardError.writeLine(
-                        "Serving \(target) at \(url.absoluteString): GET /health, /ready, /api/skills/search?q=&page=&size=, /api/reports/impact\(token == nil ? "" : " (bearer token required)"). Ctrl-C to stop."
-                    )
+                try await Self.withMetrics(registry) {
+                    try await server.run(handlingSignals: environment.handlesSignals) { url in
+                        environment.standardOutput.writeLine(url.absoluteString)
+                        environment.standardError.writeLine(
+                            "Serving \(target) at \(url.absoluteString): GET /health, /ready, /api/skills/search?q=&page=&size=, /api/reports/impact\(registry == nil ? "" : ", /metrics")\(token == nil ? "" : " (bearer token required)"). Ctrl-C to stop."
+                        )
+                    }
                 }
             }
             return 0

@@ -36,6 +36,13 @@ struct SkillSearch {
         var skills: [Skill]
     }
 
+    /// What to say for a page after the last one: `page 99 is past the last page (1 page of 3 skills)`.
+    static func pastLastPage(_ result: Page) -> String {
+        let pages = "\(result.pageCount) page\(result.pageCount == 1 ? "" : "s")"
+        let skills = "\(result.total) skill\(result.total == 1 ? "" : "s")"
+        return "page \(result.page) is past the last page (\(pages) of \(skills) at --size \(result.size))"
+    }
+
     /// Checks a page number and size; returns the problem, or `nil` when both are usable.
     static func problem(page: Int, size: Int) -> String? {
         if !(1...maxPage).contains(page) { return "page must be between 1 and \(maxPage), got \(page)" }

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import Prometheus
 import RoutingSync
 
 /// The HTTP API of `serve`, over Hummingbird:
@@ -14,7 +15,8 @@ import RoutingSync
 /// | `GET /health` | `200 {"status": "ok"}` (the process answers; never needs the token) |
 /// | `GET /ready` | `200 {"status": "ready"}` when the org answers a cheap read (cached 5 s), else `503 {"error", "status": "unavailable"}` |
 /// | `GET /api/skills/search?q=&page=&size=` | `200` the JSON of `search skills --format json`; `400 {"error"}` for a bad page or size |
-/// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others) |
+/// | `GET /api/reports/impact` | `200 text/csv`, the CSV of `report impact` (`?format=json` or `markdown` for the others), as an attachment (`Content-Disposition`) |
+/// | `GET /metrics` | with `serve --metrics` only: the Prometheus text format of the SDK's metrics |
 ///
 /// Failures to reach the org are `502 {"error": "<one line>"}`, never a stack trace or a secret.
 ///
@@ -32,10 +34,12 @@ struct LocalAPIServer: Sendable {
     /// The clock `/ready` caches its answer on.
     var clock: any Clock<Duration> = ContinuousClock()
     let logger: Logger
+    /// With `serve --metrics`: the registry `GET /metrics` renders (see `LocalAPIServer+Metrics.swift`).
+    var metrics: PrometheusCollectorRegistry? = nil
 
     init(
         routing: RoutingAPI, host: String, port: Int, token: String? = nil, readTimeout: Duration = .seconds(10),
-        clock: any Clock<Duration> = ContinuousClock(), logger: Logger
+        clock: any Clock<Duration> = ContinuousClock(), logger: Logger, metrics: PrometheusCollectorRegistry? = nil
     ) {
         self.routing = routing
         self.host = host
@@ -44,6 +48,7 @@ struct LocalAPIServer: Sendable {
         self.readTimeout = readTimeout
         self.clock = clock
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// The HTTP/1.1 server settings: the read timeout and the header limits.
@@ -126,11 +131,14 @@ struct LocalAPIServer: Sendable {
                 case .json: "application/json; charset=utf-8"
                 case .markdown: "text/markdown; charset=utf-8"
                 }
-                return Self.response(ReportImpactCommand.render(report, format: format), contentType: contentType)
+                var response = Self.response(ReportImpactCommand.render(report, format: format), contentType: contentType)
+                response.headers[.contentDisposition] = Self.attachment(for: format)
+                return response
             } catch {
                 return Self.failure(error, activity: "reading the org", logger: logger)
             }
         }
+        if let metrics { Self.addMetricsRoute(to: router, registry: metrics) }
         return router
     }
 

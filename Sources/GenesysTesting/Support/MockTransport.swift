@@ -2,7 +2,7 @@ public import Foundation
 public import GenesysCore
 public import HTTPTypes
 
-/// An ``HTTPTransport`` driven by a closure, recording every exchange: for unit tests of the layers
+/// An `HTTPTransport` driven by a closure, recording every exchange: for unit tests of the layers
 /// above the transport (retry, auth, paging, request shapes).
 ///
 /// ```swift

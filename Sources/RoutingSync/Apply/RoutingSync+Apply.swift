@@ -2,6 +2,7 @@ import GenesysCore
 import GenesysRouting
 public import Logging
 import RoutingModels
+import Tracing
 
 extension RoutingSync {
     /// Applies a plan: writes in dependency order, never throwing.
@@ -61,6 +62,8 @@ extension RoutingSync {
         onProgress: (@Sendable (SyncProgress) -> Void)? = nil
     ) async -> SyncReport {
         let logger = logger ?? routing.client.logger
+        let applySpan = Self.startApplySpan(plan)
+        defer { applySpan.end() }
         let before = await routing.client.counters.snapshot()
         do {
             try checkDeleteBudget(plan)
@@ -80,6 +83,7 @@ extension RoutingSync {
         let tiers = Dictionary(grouping: plan.changes.indices, by: { Self.tier(of: plan.changes[$0]) })
         for tier in tiers.keys.sorted() where !Task.isCancelled {
             let indices = tiers[tier] ?? []
+            let tierSpan = Self.startTierSpan(tier, changes: indices.count, parent: applySpan)
             await withTaskGroup(of: (Int, ChangeResult).self) { group in
                 var next = 0
                 func start(_ group: inout TaskGroup<(Int, ChangeResult)>) {
@@ -87,7 +91,12 @@ extension RoutingSync {
                     next += 1
                     let change = plan.changes[index]
                     // An unstructured task: cancelling `apply` stops starting changes but lets this one finish.
-                    group.addTask { (index, await Task { await self.run(change, progress: progress, logger: logger) }.value) }
+                    // It inherits the tier span's context, so the change's requests are traced under the tier.
+                    group.addTask {
+                        await ServiceContext.withValue(tierSpan.context) {
+                            (index, await Task { await self.run(change, progress: progress, logger: logger) }.value)
+                        }
+                    }
                 }
                 while next < indices.count, next < width, !Task.isCancelled { start(&group) }
                 while let (index, result) = await group.next() {
@@ -97,6 +106,7 @@ extension RoutingSync {
                     if next < indices.count, !Task.isCancelled { start(&group) }
                 }
             }
+            tierSpan.end()
         }
         let cancelled = Task.isCancelled
         for index in results.indices where results[index] == nil {
@@ -107,6 +117,7 @@ extension RoutingSync {
             await progress.halt("cancelled")
             logger.debug("routing sync apply cancelled", metadata: ["notStarted": "\(counts.total - counts.done)"])
         }
+        Self.recordApplied(results.compactMap { $0 }, span: applySpan)
 
         if configuration.waitForSkillGroupMembership, !cancelled {
             for id in await progress.touchedGroups {

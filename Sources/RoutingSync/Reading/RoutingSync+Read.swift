@@ -23,9 +23,10 @@ extension RoutingSync {
         try await readOrg(scope: .declared(desired), logger: logger)
     }
 
-    /// Reads what a scope needs: a file's objects, everything (export), or what the impact report needs.
+    /// The reads of ``readOrg(scope:logger:)`` (its public wrapper, in `RoutingSync+Tracing.swift`, opens
+    /// the read span).
     /// - Throws: `GenesysError`.
-    public func readOrg(scope: OrgSnapshot.Scope, logger: Logger? = nil) async throws -> OrgSnapshot {
+    func readOrgUntraced(scope: OrgSnapshot.Scope, logger: Logger?) async throws -> OrgSnapshot {
         let logger = logger ?? routing.client.logger
         let needs = ReadNeeds(scope)
         let before = await routing.client.counters.snapshot()
