@@ -157,7 +157,7 @@ struct FileSafetyTests {
 
         var (environment, output) = CLIEnvironment.captured()
         let clock = ManualClock(mode: .autoAdvance)
-        environment.clock = clock
+        environment.stateFileLockClock = clock
         let extra = try directory.write("extra.yaml", "version: 1\nskills:\n  - name: Extra\n")
         let status = await CommandRunner.run(["apply", extra] + fake, environment: environment)
         #expect(status == 1)

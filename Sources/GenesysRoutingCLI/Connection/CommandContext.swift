@@ -76,7 +76,7 @@ struct CommandContext {
         case .fake(let settings):
             // Held until the state file is saved, however the command ends.
             let timeout = environment.stateFileLockTimeout
-            let lock = try await FakeOrgSession.lockState(of: settings, timeout: timeout, clock: environment.clock) { path in
+            let lock = try await FakeOrgSession.lockState(of: settings, timeout: timeout, clock: environment.stateFileLockClock) { path in
                 printError("note: \(path) is in use by another command; waiting up to \(timeout.components.seconds) s for it")
             }
             defer { lock?.release() }

@@ -30,12 +30,15 @@ public struct CLIEnvironment: Sendable {
     public var handlesSignals: Bool
     /// Where `apply` hears SIGINT and SIGTERM (cli.md, Safety): the process's signals, or a test's.
     public var interrupts: InterruptSource
-    /// The clock that times progress lines (a plain line at most every 10 s when standard error is not a
-    /// terminal) and the wait for a `--fake-state` lock: real time in the process, a `ManualClock` in tests.
+    /// The clock progress lines are timed on (a plain line at most every 10 s when standard error is not a
+    /// terminal): real time in the process, a `ManualClock` in tests.
     public var clock: any Clock<Duration>
     /// How long a command waits for another command to release a `--fake-state` file (10 s by default)
     /// before failing with "in use".
     public var stateFileLockTimeout: Duration = .seconds(10)
+    /// The clock that wait is measured on: real time by default, so two in-process commands really wait
+    /// for each other; a test of the timeout gives a `ManualClock`.
+    public var stateFileLockClock: any Clock<Duration> = ContinuousClock()
     /// Makes the log handler behind the CLI's logger (standard error by default).
     public var makeLogHandler: @Sendable (_ label: String) -> any LogHandler
 
