@@ -10,7 +10,8 @@ import RoutingModels
 extension GenesysClient {
     /// Sends `request` through the full pipeline and returns the successful (2xx) response.
     ///
-    /// Pipeline: cancellation check → rate limiter → token → transport. A 401 drops the token and replays
+    /// Pipeline: cancellation check → slot and token (the ``TokenPool``'s first free token, or the rate
+    /// limiter's slot and the provider's token) → transport. A 401 drops that token (only) and replays
     /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
     /// clock. A `CancellationError` is never retried and is rethrown unwrapped. A retried DELETE that finds
     /// nothing (404) counts as done, because the earlier attempt whose answer was lost deleted the object.
@@ -27,11 +28,12 @@ extension GenesysClient {
 
         while true {
             try Task.checkCancellation()
-            if let rateLimiter { try await rateLimiter.acquire() }
+            // Slot and token together: the pool's token whose slot comes first, or the rate limiter's
+            // slot and the provider's token.
+            let lease = try await lease(for: request, logger: logger)
             let stopwatch = started ?? Stopwatch(clock: clock)
             started = stopwatch
-            let token = try await accessToken(for: request, logger: logger)
-            let head = makeHead(for: request, token: token)
+            let head = makeHead(for: request, token: lease.token)
             let options = TransportOptions(
                 operation: request.operation, timeout: configuration.timeout,
                 maxResponseBytes: configuration.maxResponseBytes, logger: logger
@@ -46,6 +48,11 @@ extension GenesysClient {
             do {
                 let response = try await transport.send(head, body: request.body, options: options)
                 let status = response.head.status.code
+                await tokenPool?.record(
+                    lease, status: status,
+                    retryAfter: status == 429 ? response.head.headerFields[.retryAfter].flatMap { RetryAfter.parse($0, now: currentDate()) } : nil,
+                    latency: stopwatch.elapsed - attemptStart
+                )
                 let correlation = response.head.headerFields[.correlationID]
                 logger.debug("genesys request", metadata: [
                     "operation": "\(request.operation)", "method": "\(request.method.rawValue)",
@@ -67,7 +74,7 @@ extension GenesysClient {
                     replayedAfter401 = true
                     isReplay = true
                     logger.debug("genesys token rejected; replaying once with a new token", metadata: ["operation": "\(request.operation)"])
-                    await tokenProvider.invalidate(token)
+                    if let tokenPool { await tokenPool.invalidate(lease) } else { await tokenProvider.invalidate(lease.token) }
                     continue
                 }
                 failure = makeError(from: response, operation: request.operation)
@@ -80,6 +87,7 @@ extension GenesysClient {
                 // A transport may turn a cancelled request into its own error (URLSession's "cancelled");
                 // the caller asked for cancellation, so that is what they get.
                 if Task.isCancelled { throw CancellationError() }
+                await tokenPool?.record(lease, status: nil, retryAfter: nil, latency: stopwatch.elapsed - attemptStart)
                 // Transports should throw only `TransportError`; anything else is treated as `.other` so the
                 // caller still gets a `GenesysError` and nothing is retried on a guess.
                 let error = error as? TransportError
@@ -110,7 +118,9 @@ extension GenesysClient {
                 ])
                 retryNumber += 1
                 isRetry = true
-                try await clock.sleep(for: delay)
+                // A pool already holds the throttled token back for its `Retry-After`; the retry takes
+                // the next free token instead of waiting.
+                try await clock.sleep(for: tokenPool != nil && failure.status == 429 ? .zero : delay)
             }
         }
     }
@@ -130,11 +140,14 @@ extension GenesysClient {
         }
     }
 
-    /// The token for one attempt. Errors other than ``GenesysError`` and `CancellationError` (from a
+    /// The slot and token for one attempt: from the ``tokenPool``, or the ``rateLimiter``'s slot and the
+    /// ``tokenProvider``'s token. Errors other than ``GenesysError`` and `CancellationError` (from a
     /// custom provider) become ``GenesysError/Code/authenticationFailed``, so callers see one error type.
-    private func accessToken(for request: GenesysRequest, logger: Logger) async throws -> AccessToken {
+    private func lease(for request: GenesysRequest, logger: Logger) async throws -> TokenLease {
         do {
-            return try await tokenProvider.accessToken(logger: logger)
+            if let tokenPool { return try await tokenPool.lease(logger: logger) }
+            if let rateLimiter { try await rateLimiter.acquire() }
+            return TokenLease(lane: 0, token: try await tokenProvider.accessToken(logger: logger))
         } catch let error as GenesysError {
             throw error
         } catch is CancellationError {
