@@ -174,7 +174,8 @@ public actor TokenPool {
         throttled[lease.lane] += 1
         pruneRecent(now: now)
         let shared = pacing.recordThrottle(
-            lane: lease.lane, retryAfter: retryAfter, now: now,
+            // Genesys rounds `Retry-After` to whole seconds: half a second more, so the token is not early.
+            lane: lease.lane, retryAfter: retryAfter.map { $0 + .milliseconds(500) }, now: now,
             sentInLastPeriod: recent.count - recentStart, fullRate: fullRate ?? 0
         )
         // No burst after a wait: the server's window is full, so restart at the pace, not ahead of it.

@@ -62,10 +62,18 @@ public struct ApplyCommand: EnvironmentCommand {
                 }
 
                 if self.sync.format == .text { context.printOutput(renderer.render(plan)) }
+                let applyTime = Stopwatch(clock: org.client.clock)   // the client's clock: the fake org's in --fake
+                let countsAtApply = await org.client.counters.snapshot()
                 var report = try await context.progress.track("Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters) {
                     await planned.sync.apply(plan, logger: context.logger)
                 }
-                report.requests = RequestSummary(await org.client.counters.snapshot().since(before))
+                let countsAfter = await org.client.counters.snapshot()
+                report.requests = RequestSummary(countsAfter.since(before))
+                if let note = BudgetNote.apply(
+                    requests: countsAfter.since(countsAtApply).total, wall: applyTime.elapsed, client: org.client
+                ) {
+                    context.printError(note)
+                }
 
                 switch self.sync.format {
                 case .text: context.printOutput("\n" + renderer.renderResults(report))

@@ -44,7 +44,10 @@ public struct PlanCommand: EnvironmentCommand {
         let context = CommandContext(environment: environment, output: output)
         let plan: SyncPlan
         do {
-            plan = try await context.withPlan(sync, connection: connection) { $0.plan }
+            plan = try await context.withPlan(sync, connection: connection) { planned in
+                if let note = BudgetNote.plan(planned.plan, client: planned.org.client) { context.printError(note) }
+                return planned.plan
+            }
         } catch {
             return context.fail(error)
         }

@@ -39,7 +39,8 @@ extension RoutingSync {
     ///
     /// - Parameters:
     ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
-    ///   - concurrency: Writes in flight at once; ``Configuration/concurrency`` when `nil`.
+    ///   - concurrency: The most writes in flight at once; ``Configuration/concurrency`` when `nil`. With a
+    ///     client over a `TokenPool`, fewer when fewer keep the pool's budget busy at the observed latency.
     ///   - logger: Logger for this run; the client's logger when `nil`.
     /// - Returns: One result per change, and the requests the apply sent.
     public func apply(_ plan: SyncPlan, concurrency: Int? = nil, logger: Logger? = nil) async -> SyncReport {
@@ -60,10 +61,21 @@ extension RoutingSync {
                     let change = plan.changes[index]
                     group.addTask { (index, await self.run(change, progress: progress, logger: logger)) }
                 }
-                while next < indices.count, next < width { start(&group) }
+                // In flight follows the budget: a pooled client sizes it by Little's law (its rate × the
+                // latency it observes), `width` is the cap.
+                var inFlight = 0
+                func limit() async -> Int { await routing.client.tokenPool?.suggestedConcurrency(cap: width) ?? width }
+                while next < indices.count, inFlight < (await limit()) {
+                    start(&group)
+                    inFlight += 1
+                }
                 while let (index, result) = await group.next() {
                     results[index] = result
-                    if next < indices.count { start(&group) }
+                    inFlight -= 1
+                    while next < indices.count, inFlight < (await limit()) || inFlight == 0 {
+                        start(&group)
+                        inFlight += 1
+                    }
                 }
             }
         }

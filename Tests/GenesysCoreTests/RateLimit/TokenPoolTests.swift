@@ -1,0 +1,192 @@
+import GenesysCore
+import GenesysTesting
+import Logging
+import Testing
+
+/// A provider that hands out `t<lane>-<n>` and counts fetches and invalidations.
+final class CountingProvider: AccessTokenProvider {
+    let lane: Int
+    private let state = LockedBox((fetches: 0, invalidations: 0, current: String?.none))
+
+    init(lane: Int) { self.lane = lane }
+
+    var fetches: Int { state.current.fetches }
+    var invalidations: Int { state.current.invalidations }
+
+    func accessToken(logger: Logger) async throws -> AccessToken {
+        state.withLock { value in
+            if value.current == nil {
+                value.fetches += 1
+                value.current = "t\(lane)-\(value.fetches)"
+            }
+            return AccessToken(value: value.current ?? "")
+        }
+    }
+
+    func invalidate(_ token: AccessToken) async {
+        state.withLock { value in
+            if value.current == token.value {
+                value.current = nil
+                value.invalidations += 1
+            }
+        }
+    }
+}
+
+/// A provider whose token endpoint throttles: it always fails like a throttled login host.
+struct ThrottledProvider: AccessTokenProvider {
+    func accessToken(logger: Logger) async throws -> AccessToken {
+        throw GenesysError(code: .authenticationFailed, operation: "oauth.requestToken", status: 400, message: "throttled", retryAfter: .seconds(30))
+    }
+
+    func invalidate(_ token: AccessToken) async {}
+}
+
+@Suite("TokenPool")
+struct TokenPoolTests {
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    @Test("requests go to the token whose slot comes first; tokens are fetched only when first needed")
+    func distribution() async throws {
+        let clock = ManualClock(mode: .manual)
+        let providers = (0..<3).map { CountingProvider(lane: $0) }
+        let pool = try TokenPool(tokenProviders: providers, rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 4), clock: clock)
+        var lanes: [Int] = []
+        for _ in 0..<8 { lanes.append(try await pool.lease(logger: logger).lane) }
+        // Each token's burst first, lowest token first: the third token is not needed yet.
+        #expect(lanes == [0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(providers.map(\.fetches) == [1, 1, 0])
+        #expect(clock.sleeps.isEmpty)
+        for _ in 0..<4 { _ = try await pool.lease(logger: logger) }
+        #expect(providers.map(\.fetches) == [1, 1, 1])
+        let snapshot = await pool.snapshot()
+        #expect(snapshot.sent == [4, 4, 4])
+        #expect(snapshot.tokensInUse == 3)
+    }
+
+    @Test("over time every token carries an equal share, never over its own limit in any window")
+    func evenShareOverTime() async throws {
+        let clock = ManualClock(mode: .autoAdvance)
+        let pool = try TokenPool(
+            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
+            rateLimit: RateLimit(requests: 20, per: .seconds(10), burst: 2), clock: clock
+        )
+        var times: [[Duration]] = [[], []]
+        for _ in 0..<200 {
+            let lease = try await pool.lease(logger: logger)
+            times[lease.lane].append(clock.now.offset)
+        }
+        #expect(abs(times[0].count - times[1].count) <= 1)
+        for lane in 0..<2 {
+            #expect(LimiterHarness.maxInWindow(times[lane].sorted(), period: .seconds(10)) <= 20)
+        }
+    }
+
+    @Test("budget share: at P % no token ever sends more than P % of its limit in any window")
+    func budgetShare() async throws {
+        let clock = ManualClock(mode: .autoAdvance)
+        let pool = try TokenPool(
+            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
+            rateLimit: RateLimit(requests: 40, per: .seconds(10), burst: 5), apiShare: 25, clock: clock
+        )
+        #expect(pool.effectiveLimit?.requests == 10)
+        var times: [[Duration]] = [[], []]
+        for _ in 0..<150 {
+            let lease = try await pool.lease(logger: logger)
+            times[lease.lane].append(clock.now.offset)
+        }
+        for lane in 0..<2 {
+            #expect(LimiterHarness.maxInWindow(times[lane].sorted(), period: .seconds(10)) <= 10)
+        }
+        // And the pool as a whole stays within a quarter of its budget.
+        #expect(LimiterHarness.maxInWindow((times[0] + times[1]).sorted(), period: .seconds(10)) <= 20)
+    }
+
+    @Test("a 401 replaces only that token; the others keep theirs")
+    func independentInvalidation() async throws {
+        let clock = ManualClock(mode: .manual)
+        let providers = (0..<2).map { CountingProvider(lane: $0) }
+        let pool = try TokenPool(tokenProviders: providers, rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 2), clock: clock)
+        let first = try await pool.lease(logger: logger)
+        _ = try await pool.lease(logger: logger)
+        let other = try await pool.lease(logger: logger)
+        #expect(first.lane == 0)
+        #expect(other.lane == 1)
+        await pool.invalidate(first)
+        #expect(providers[0].invalidations == 1)
+        #expect(providers[1].invalidations == 0)
+        clock.advance(by: .seconds(10))
+        let again = try await pool.lease(logger: logger)
+        #expect(again.lane == 0)
+        #expect(again.token.value == "t0-2")
+        let stillOther = try await pool.lease(logger: logger)
+        #expect(stillOther.token.value == "t1-1")
+        #expect(providers.map(\.fetches) == [2, 1])
+    }
+
+    @Test("a 429 holds that token back for its Retry-After, slows it, and it recovers")
+    func backOffAndRecovery() async throws {
+        let clock = ManualClock(mode: .autoAdvance)
+        let pool = try TokenPool(
+            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
+            rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 1), clock: clock
+        )
+        let lease = try await pool.lease(logger: logger)
+        #expect(lease.lane == 0)
+        await pool.record(lease, status: 429, retryAfter: .seconds(30), latency: .milliseconds(100))
+        // Until the Retry-After has passed, only the other token is used.
+        var lanes: [(Duration, Int)] = []
+        while clock.now.offset < .seconds(30) {
+            let next = try await pool.lease(logger: logger)
+            lanes.append((clock.now.offset, next.lane))
+        }
+        #expect(lanes.filter { $0.0 < .seconds(30) }.allSatisfy { $0.1 == 1 })
+        let snapshot = await pool.snapshot()
+        #expect(snapshot.throttled == [1, 0])
+        #expect(snapshot.factors[0] < 0.51)
+        #expect(snapshot.factors[1] == 1)
+        // Then it comes back, at half the rate, recovering additively.
+        var afterwards: [Int] = []
+        for _ in 0..<30 { afterwards.append(try await pool.lease(logger: logger).lane) }
+        #expect(afterwards.contains(0))
+        #expect(afterwards.filter { $0 == 0 }.count < afterwards.filter { $0 == 1 }.count)
+        clock.advance(by: .seconds(60 * 60))
+        let recovered = await pool.snapshot()
+        #expect(recovered.factors[0] == 1)
+    }
+
+    @Test("a token the login host refuses to issue is set aside; the pool goes on with the tokens it has")
+    func tokenEndpointThrottling() async throws {
+        let clock = ManualClock(mode: .autoAdvance)
+        let working = CountingProvider(lane: 0)
+        let pool = try TokenPool(
+            tokenProviders: [working, ThrottledProvider()],
+            rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 2), clock: clock
+        )
+        var lanes: [Int] = []
+        for _ in 0..<10 { lanes.append(try await pool.lease(logger: logger).lane) }
+        #expect(lanes.allSatisfy { $0 == 0 })
+        #expect(await pool.snapshot().tokensInUse == 1)
+    }
+
+    @Test("when no token can be fetched, the error reaches the caller")
+    func noTokenAtAll() async throws {
+        let pool = try TokenPool(tokenProviders: [ThrottledProvider()], rateLimit: nil, clock: ManualClock(mode: .autoAdvance))
+        await #expect(throws: GenesysError.self) { try await pool.lease(logger: logger) }
+    }
+
+    @Test("concurrency follows the budget: rate × observed latency, capped")
+    func littlesLaw() async throws {
+        let clock = ManualClock(mode: .manual)
+        let pool = try TokenPool(
+            tokenProviders: (0..<10).map { CountingProvider(lane: $0) },
+            rateLimit: RateLimit(requests: 300, per: .seconds(60), burst: 10), clock: clock
+        )
+        #expect(await pool.suggestedConcurrency(cap: 16) == 16)   // no latency observed yet
+        let lease = try await pool.lease(logger: logger)
+        await pool.record(lease, status: 200, retryAfter: nil, latency: .milliseconds(200))
+        // 10 × 300/min = 50/s; × 0.2 s = 10; + 25 % + 1 = 13.5 → 14.
+        #expect(await pool.suggestedConcurrency(cap: 64) == 14)
+        #expect(await pool.suggestedConcurrency(cap: 8) == 8)
+    }
+}
