@@ -24,7 +24,7 @@ struct AdaptivePacingTests {
         #expect(pacing.lanes[0].blockedUntil == .seconds(1))
         pacing.recordThrottle(lane: 0, retryAfter: nil, now: .seconds(1), sentInLastPeriod: 10, fullRate: 290)
         let factor = pacing.factor(of: 0, at: .seconds(1))
-        #expect(abs(factor - (0.25 + 0.05 / 60)) < 1e-9)
+        #expect(abs(factor - (0.5 + 0.05 / 60) * 0.5) < 1e-9)
     }
 
     @Test("recovery is additive: the recovery share per period, spread over the tokens, up to full rate")
