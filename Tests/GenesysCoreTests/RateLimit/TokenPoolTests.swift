@@ -46,6 +46,25 @@ struct ThrottledProvider: AccessTokenProvider {
 struct TokenPoolTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
+    /// A pool of `tokens` counting providers on an auto-advancing clock.
+    func makePool(tokens: Int, _ limit: RateLimit, apiShare: Int = 100) throws -> (TokenPool, ManualClock) {
+        let clock = ManualClock(mode: .autoAdvance)
+        let pool = try TokenPool(
+            tokenProviders: (0..<tokens).map { CountingProvider(lane: $0) }, rateLimit: limit, apiShare: apiShare, clock: clock
+        )
+        return (pool, clock)
+    }
+
+    /// Leases `count` times; returns the clock's time of each lease, per token.
+    func leaseTimes(_ pool: TokenPool, clock: ManualClock, count: Int) async throws -> [[Duration]] {
+        var times = Array(repeating: [Duration](), count: pool.size)
+        for _ in 0..<count {
+            let lease = try await pool.lease(logger: logger)
+            times[lease.lane].append(clock.now.offset)
+        }
+        return times
+    }
+
     @Test("requests go to the token whose slot comes first; tokens are fetched only when first needed")
     func distribution() async throws {
         let clock = ManualClock(mode: .manual)
@@ -66,16 +85,8 @@ struct TokenPoolTests {
 
     @Test("over time every token carries an equal share, never over its own limit in any window")
     func evenShareOverTime() async throws {
-        let clock = ManualClock(mode: .autoAdvance)
-        let pool = try TokenPool(
-            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
-            rateLimit: RateLimit(requests: 20, per: .seconds(10), burst: 2), clock: clock
-        )
-        var times: [[Duration]] = [[], []]
-        for _ in 0..<200 {
-            let lease = try await pool.lease(logger: logger)
-            times[lease.lane].append(clock.now.offset)
-        }
+        let (pool, clock) = try makePool(tokens: 2, RateLimit(requests: 20, per: .seconds(10), burst: 2))
+        let times = try await leaseTimes(pool, clock: clock, count: 200)
         #expect(abs(times[0].count - times[1].count) <= 1)
         for lane in 0..<2 {
             #expect(LimiterHarness.maxInWindow(times[lane].sorted(), period: .seconds(10)) <= 20)
@@ -84,17 +95,9 @@ struct TokenPoolTests {
 
     @Test("budget share: at P % no token ever sends more than P % of its limit in any window")
     func budgetShare() async throws {
-        let clock = ManualClock(mode: .autoAdvance)
-        let pool = try TokenPool(
-            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
-            rateLimit: RateLimit(requests: 40, per: .seconds(10), burst: 5), apiShare: 25, clock: clock
-        )
+        let (pool, clock) = try makePool(tokens: 2, RateLimit(requests: 40, per: .seconds(10), burst: 5), apiShare: 25)
         #expect(pool.effectiveLimit?.requests == 10)
-        var times: [[Duration]] = [[], []]
-        for _ in 0..<150 {
-            let lease = try await pool.lease(logger: logger)
-            times[lease.lane].append(clock.now.offset)
-        }
+        let times = try await leaseTimes(pool, clock: clock, count: 150)
         for lane in 0..<2 {
             #expect(LimiterHarness.maxInWindow(times[lane].sorted(), period: .seconds(10)) <= 10)
         }
@@ -126,11 +129,7 @@ struct TokenPoolTests {
 
     @Test("a 429 holds that token back for its Retry-After, slows it, and it recovers")
     func backOffAndRecovery() async throws {
-        let clock = ManualClock(mode: .autoAdvance)
-        let pool = try TokenPool(
-            tokenProviders: (0..<2).map { CountingProvider(lane: $0) },
-            rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 1), clock: clock
-        )
+        let (pool, clock) = try makePool(tokens: 2, RateLimit(requests: 60, per: .seconds(60), burst: 1))
         let lease = try await pool.lease(logger: logger)
         #expect(lease.lane == 0)
         await pool.record(lease, status: 429, retryAfter: .seconds(30), latency: .milliseconds(100))
