@@ -47,9 +47,9 @@ struct ThroughputOptionsTests {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
         let (state, seed) = try Fixtures.writeSmall(in: directory)
-        let run = await runCLI(["apply", state, "--fake", "--fake-seed", seed, "--rate-limit", "60", "--tokens", "2", "--api-share", "50"])
+        let run = await runCLI(["apply", state, "--fake", "--fake-seed", seed, "--rate-limit", "4", "--tokens", "2", "--api-share", "50"])
         #expect(run.status == 0)
         let note = try #require(run.stderrLines.first { $0.hasPrefix("note: budget used: ") })
-        #expect(note.contains("of 2 tokens × 30/min (--api-share 50)"))
+        #expect(note.contains("of 2 tokens × 2/min (--api-share 50)"))
     }
 }

@@ -227,7 +227,10 @@ public actor TokenPool {
             let interval = effectiveLimit == nil ? .zero : baseInterval / pacing.factor(of: lane, at: now)
             let burst = effectiveLimit?.burst ?? 1
             let earliest = now - interval * (burst - 1)
-            let slot = max(nextFree[lane], earliest, pacing.lanes[lane].blockedUntil, benchedUntil[lane])
+            var slot = max(nextFree[lane], earliest)
+            // A hold (`Retry-After`, a refused token) counts only while it lasts: burst slots lie in the past.
+            let hold = max(pacing.lanes[lane].blockedUntil, benchedUntil[lane])
+            if hold > now { slot = max(slot, hold) }
             if let current = best, slot >= current.slot { continue }
             best = (lane, slot, interval)
         }

@@ -1,4 +1,6 @@
+import Foundation
 import GenesysCore
+import HTTPTypes
 import GenesysTesting
 import Testing
 
@@ -11,19 +13,18 @@ struct PooledClientTests {
 
     @Test("a 401 on one token replays with a new token for that token only")
     func independentReplay() async throws {
-        // Each token is revoked after 3 API requests.
-        let org = FakeGenesysOrg(configuration: FakeGenesysOrg.Configuration(tokenRequestLimit: 3, rateLimit: nil))
-        let client = org.makePooledClient(tokens: 2, rateLimit: RateLimit(requests: 100, per: .seconds(60), burst: 3))
-        // Token 1 takes the first three (its burst), token 2 the next three.
+        let providers = (0..<2).map { CountingProvider(lane: $0) }
+        let clock = ManualClock(mode: .autoAdvance)
+        let pool = try TokenPool(tokenProviders: providers, rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 2), clock: clock)
+        let client = try GenesysClient(
+            configuration: .init(apiBaseURL: try #require(URL(string: "https://api.example.com"))),
+            transport: RejectingToken("t0-1"), tokenPool: pool, clock: clock
+        )
+        // Token 1 answers 401 once: it is replaced; token 2 is never refetched.
         for _ in 0..<6 { _ = try await client.send(.getSkills) }
-        #expect(tokenRequests(org) == 2)
-        // The next goes to token 1, whose token is now revoked: 401, a new token 1, replay succeeds.
-        _ = try await client.send(.getSkills)
-        #expect(tokenRequests(org) == 3)
-        let counts = await client.counters.snapshot()
-        #expect(counts.reauthentications == 1)
-        #expect(counts.total == 8)
-        #expect(await client.tokenPool?.snapshot().sent == [5, 3])
+        #expect(providers.map(\.fetches) == [2, 1])
+        #expect(providers.map(\.invalidations) == [1, 0])
+        #expect(await client.counters.snapshot().reauthentications == 1)
     }
 
     @Test("the login host throttling extra tokens: the pool works with the token it has")
@@ -53,5 +54,16 @@ struct PooledClientTests {
         // Never two 429s in a row on one token without its Retry-After passing: the pool blocks it.
         let snapshot = try #require(await client.tokenPool?.snapshot())
         #expect(snapshot.sharedLimitEvents >= 1)
+    }
+}
+
+/// Answers 401 to one bearer token and 200 `{}` to every other.
+struct RejectingToken: HTTPTransport {
+    let rejected: String
+    init(_ rejected: String) { self.rejected = rejected }
+
+    func send(_ request: HTTPRequest, body: Data?, options: TransportOptions) async throws -> TransportResponse {
+        let status: HTTPResponse.Status = request.headerFields[.authorization] == "Bearer \(rejected)" ? .unauthorized : .ok
+        return TransportResponse(head: HTTPResponse(status: status), body: Data("{}".utf8))
     }
 }
