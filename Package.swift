@@ -162,6 +162,12 @@ let package = Package(
             name: "genesys-routing",
             dependencies: ["GenesysRoutingCLI"]
         ),
+        // Issue #10's throughput benchmark (Benchmarks/README.md): `swift run -c release throughput-benchmark`.
+        .executableTarget(
+            name: "throughput-benchmark",
+            dependencies: ["RoutingSync", "GenesysCore", "GenesysTesting", "RoutingModels"],
+            path: "Benchmarks/ThroughputBenchmark"
+        ),
 
         .testTarget(name: "RoutingModelsTests", dependencies: ["RoutingModels"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -24,7 +24,9 @@ public import Logging
 public struct RoutingSync: Sendable {
     /// Tuning for reads and writes.
     public struct Configuration: Sendable, Hashable {
-        /// Writes (and per-object reads) in flight at once within a tier; at least 1.
+        /// The most writes (and per-object reads) in flight at once within a tier; at least 1. With a client
+        /// over a `TokenPool`, apply keeps fewer in flight when fewer use the pool's budget at the observed
+        /// latency (Little's law). 16 by default.
         public var concurrency: Int
         /// How long to keep retrying a write that fails only because the org has not caught up yet (a skill
         /// created moments ago not yet usable in a condition, a new queue answering 404).
@@ -47,7 +49,7 @@ public struct RoutingSync: Sendable {
 
         /// Creates a configuration.
         public init(
-            concurrency: Int = 4, consistencyTimeout: Duration = .seconds(60), consistencyRetries: Int = 8,
+            concurrency: Int = 16, consistencyTimeout: Duration = .seconds(60), consistencyRetries: Int = 8,
             waitForSkillGroupMembership: Bool = false, maxDeletes: Int? = Configuration.defaultMaxDeletes,
             changeTimeout: Duration = .seconds(60)
         ) {

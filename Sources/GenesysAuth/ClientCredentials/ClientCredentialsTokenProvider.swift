@@ -169,6 +169,28 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
         cache.fetcher.credentialSecrets + (await cache.heldTokens).map(\.value)
     }
 
+    /// Providers for a `TokenPool`: `size` (clamped to 1–20) independent providers of the same OAuth
+    /// client, each with its own cached token.
+    ///
+    /// The first retries a throttled token endpoint as ``ThrottleRetry/standard`` allows (the pool needs
+    /// one token); the others never retry (``ThrottleRetry/none``), so a request never waits for an
+    /// extra token: the pool goes on with the tokens it has.
+    /// - Throws: `GenesysError` with code `GenesysError.Code.invalidConfiguration` for an unusable `loginURL`.
+    public static func pool(
+        size: Int,
+        credentials: ClientCredentials,
+        loginURL: URL,
+        transport: any HTTPTransport,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) throws -> [ClientCredentialsTokenProvider] {
+        try (0..<min(TokenPool.maxSize, max(1, size))).map { index in
+            try ClientCredentialsTokenProvider(
+                credentials: credentials, loginURL: loginURL, transport: transport, clock: clock,
+                throttleRetry: index == 0 ? .standard : .none
+            )
+        }
+    }
+
     /// How many callers are waiting for the token request in flight (for tests).
     var waiterCount: Int {
         get async { await cache.waiterCount }

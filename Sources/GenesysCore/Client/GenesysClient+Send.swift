@@ -25,11 +25,12 @@ extension GenesysClient {
         while true {
             try Task.checkCancellation()
             try GenesysDeadline.checkCurrent(operation: request.operation)   // before waiting for a slot
-            if let rateLimiter { try await rateLimiter.acquire() }
+            // Slot and token together: the pool's token whose slot comes first, or the rate limiter's
+            // slot and the provider's token.
+            let lease = try await lease(for: request, logger: logger)
             let stopwatch = started ?? Stopwatch(clock: clock)
             started = stopwatch
-            let token = try await accessToken(for: request, logger: logger)
-            let head = makeHead(for: request, token: token)
+            let head = makeHead(for: request, token: lease.token)
             let options = TransportOptions(
                 operation: request.operation, timeout: GenesysDeadline.transportTimeout(configuration.timeout),
                 maxResponseBytes: configuration.maxResponseBytes, logger: logger
@@ -44,6 +45,11 @@ extension GenesysClient {
             do {
                 let response = try await sendObserved(head, request: request, options: options)
                 let status = response.head.status.code
+                await tokenPool?.record(
+                    lease, status: status,
+                    retryAfter: status == 429 ? response.head.headerFields[.retryAfter].flatMap { RetryAfter.parse($0, now: currentDate()) } : nil,
+                    latency: stopwatch.elapsed - attemptStart
+                )
                 let correlation = response.head.headerFields[.correlationID]
                 logger.debug("genesys request", metadata: [
                     "operation": "\(request.operation)", "method": "\(request.method.rawValue)",
@@ -65,10 +71,10 @@ extension GenesysClient {
                     replayedAfter401 = true
                     isReplay = true
                     logger.debug("genesys token rejected; replaying once with a new token", metadata: ["operation": "\(request.operation)"])
-                    await tokenProvider.invalidate(token)
+                    if let tokenPool { await tokenPool.invalidate(lease) } else { await tokenProvider.invalidate(lease.token) }
                     continue
                 }
-                failure = await redactingSecrets(makeError(from: response, operation: request.operation), sent: token)
+                failure = await redactingSecrets(makeError(from: response, operation: request.operation), sent: lease.token)
                 outcome = .status(status, retryAfter: failure.retryAfter)
             } catch is CancellationError {
                 throw CancellationError()
@@ -78,6 +84,7 @@ extension GenesysClient {
                 // A transport may turn a cancelled request into its own error (URLSession's "cancelled");
                 // the caller asked for cancellation, so that is what they get.
                 if Task.isCancelled { throw CancellationError() }
+                await tokenPool?.record(lease, status: nil, retryAfter: nil, latency: stopwatch.elapsed - attemptStart)
                 // Transports should throw only `TransportError`; anything else is treated as `.other` so the
                 // caller still gets a `GenesysError` and nothing is retried on a guess.
                 let error = error as? TransportError
@@ -110,7 +117,9 @@ extension GenesysClient {
                 retryNumber += 1
                 span.attributes[GenesysSpans.Attribute.retryCount] = retryNumber
                 isRetry = true
-                try await clock.sleep(for: delay)
+                // A pool already holds the throttled token back for its `Retry-After`; the retry takes
+                // the next free token instead of waiting.
+                try await clock.sleep(for: tokenPool != nil && failure.status == 429 ? .zero : delay)
             }
         }
     }
@@ -130,11 +139,14 @@ extension GenesysClient {
         }
     }
 
-    /// The token for one attempt. Errors other than ``GenesysError`` and `CancellationError` (from a
+    /// The slot and token for one attempt: from the ``tokenPool``, or the ``rateLimiter``'s slot and the
+    /// ``tokenProvider``'s token. Errors other than ``GenesysError`` and `CancellationError` (from a
     /// custom provider) become ``GenesysError/Code/authenticationFailed``, so callers see one error type.
-    private func accessToken(for request: GenesysRequest, logger: Logger) async throws -> AccessToken {
+    private func lease(for request: GenesysRequest, logger: Logger) async throws -> TokenLease {
         do {
-            return try await tokenProvider.accessToken(logger: logger)
+            if let tokenPool { return try await tokenPool.lease(logger: logger) }
+            if let rateLimiter { try await rateLimiter.acquire() }
+            return TokenLease(lane: 0, token: try await tokenProvider.accessToken(logger: logger))
         } catch let error as GenesysError {
             throw error
         } catch is CancellationError {

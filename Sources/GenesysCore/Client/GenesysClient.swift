@@ -7,8 +7,8 @@ public import Logging
 
 /// The shared client every API area (`RoutingAPI`, …) is a thin value over.
 ///
-/// It holds the transport, token provider, retry policy, rate limiter, clock and logger, and runs every
-/// request through the same pipeline: rate limit → token → transport → (401: new token, replay once) →
+/// It holds the transport, token provider, retry policy, rate limiter (or a ``TokenPool`` in their
+/// place), clock and logger, and runs every request through the same pipeline: rate limit → token → transport → (401: new token, replay once) →
 /// retry policy → ``GenesysError``. It is a `Sendable` value of `let`s; mutable state (token cache,
 /// rate-limit bucket, counters) lives in actors, so copies share it.
 ///
@@ -48,8 +48,12 @@ public struct GenesysClient: Sendable {
     public let tokenProvider: any AccessTokenProvider
     /// Decides retries.
     public let retryPolicy: any RetryPolicy
-    /// Paces requests; `nil` turns pacing off.
+    /// Paces requests; `nil` turns pacing off. `nil` for a client over a ``TokenPool`` (which paces
+    /// each of its tokens itself).
     public let rateLimiter: RateLimiter?
+    /// The tokens requests are spread over, each paced on its own; `nil` for a client built with one
+    /// ``tokenProvider`` and ``rateLimiter``.
+    public let tokenPool: TokenPool?
     /// The clock retries sleep on.
     public let clock: any Clock<Duration>
     /// The default logger for operations that are not given one.
@@ -90,7 +94,33 @@ public struct GenesysClient: Sendable {
     ) throws {
         self.init(
             configuration: configuration, transport: transport, tokenProvider: tokenProvider, retryPolicy: retryPolicy,
-            rateLimiter: rateLimit.map { RateLimiter($0, clock: clock) }, clock: clock, logger: logger,
+            rateLimiter: rateLimit.map { RateLimiter($0, clock: clock) }, tokenPool: nil, clock: clock, logger: logger,
+            endpoint: try Endpoint(configuration.apiBaseURL), currentDate: currentDate
+        )
+    }
+
+    /// Creates a client that spreads its requests over the tokens of a ``TokenPool``.
+    /// - Parameters:
+    ///   - configuration: Base URL, timeouts and limits.
+    ///   - transport: The HTTP transport.
+    ///   - tokenPool: The tokens, their pacing and the budget share.
+    ///   - retryPolicy: Retry rules; ``StandardRetryPolicy`` by default.
+    ///   - clock: The clock retries sleep on (the pool's clock, normally).
+    ///   - logger: The default logger; by default one that discards everything.
+    ///   - currentDate: Wall-clock time, for `Retry-After` dates.
+    /// - Throws: ``GenesysError`` (``GenesysError/Code/invalidConfiguration``) if the base URL is unusable.
+    public init(
+        configuration: Configuration,
+        transport: any HTTPTransport,
+        tokenPool: TokenPool,
+        retryPolicy: any RetryPolicy = StandardRetryPolicy(),
+        clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger = GenesysClient.discardingLogger,
+        currentDate: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.init(
+            configuration: configuration, transport: transport, tokenProvider: TokenPoolProvider(pool: tokenPool),
+            retryPolicy: retryPolicy, rateLimiter: nil, tokenPool: tokenPool, clock: clock, logger: logger,
             endpoint: try Endpoint(configuration.apiBaseURL), currentDate: currentDate
         )
     }
@@ -108,14 +138,14 @@ public struct GenesysClient: Sendable {
     ) throws {
         self.init(
             configuration: configuration, transport: transport, tokenProvider: tokenProvider, retryPolicy: retryPolicy,
-            rateLimiter: rateLimiter, clock: clock, logger: logger,
+            rateLimiter: rateLimiter, tokenPool: nil, clock: clock, logger: logger,
             endpoint: try Endpoint(configuration.apiBaseURL), currentDate: currentDate
         )
     }
 
     private init(
         configuration: Configuration, transport: any HTTPTransport, tokenProvider: any AccessTokenProvider,
-        retryPolicy: any RetryPolicy, rateLimiter: RateLimiter?, clock: any Clock<Duration>, logger: Logger,
+        retryPolicy: any RetryPolicy, rateLimiter: RateLimiter?, tokenPool: TokenPool?, clock: any Clock<Duration>, logger: Logger,
         endpoint: Endpoint, currentDate: @escaping @Sendable () -> Date
     ) {
         self.configuration = configuration
@@ -123,6 +153,7 @@ public struct GenesysClient: Sendable {
         self.tokenProvider = tokenProvider
         self.retryPolicy = retryPolicy
         self.rateLimiter = rateLimiter
+        self.tokenPool = tokenPool
         self.clock = clock
         self.logger = logger
         self.counters = RequestCounters()

@@ -5,7 +5,8 @@ import Tracing
 extension GenesysClient {
     /// Sends `request` through the full pipeline and returns the successful (2xx) response.
     ///
-    /// Pipeline: cancellation check → rate limiter → token → transport. A 401 drops the token and replays
+    /// Pipeline: cancellation check → slot and token (the ``TokenPool``'s first free token, or the rate
+    /// limiter's slot and the provider's token) → transport. A 401 drops that token (only) and replays
     /// once with a new one. Other failures go to the ``RetryPolicy``; the delay is slept on the client's
     /// clock. A `CancellationError` is never retried and is rethrown unwrapped. A retried DELETE that finds
     /// nothing (404) counts as done, because the earlier attempt whose answer was lost deleted the object.

@@ -22,6 +22,10 @@ extension GenesysClient {
     ///   - transport: The HTTP transport; ``DefaultTransport/make()`` when `nil`.
     ///   - retryPolicy: Retry rules; `StandardRetryPolicy` by default.
     ///   - rateLimit: Proactive pacing; Genesys' default of 300 requests per minute per token, `nil` for none.
+    ///   - tokens: Client-credentials tokens to spread requests over (1–20, default 1), each paced on its
+    ///     own and fetched when first needed; see `TokenPool`.
+    ///   - apiShare: Percent of the budget to use (1–100, default 100), leaving the rest to the org's
+    ///     other integrations.
     ///   - clock: The clock retries, pacing and token expiry use (a manual clock in tests).
     ///   - logger: The default logger for operations; by default one that discards everything.
     /// - Throws: `GenesysError` with code `invalidConfiguration` if the region's API URL is
@@ -32,14 +36,21 @@ extension GenesysClient {
         transport: (any HTTPTransport)? = nil,
         retryPolicy: any RetryPolicy = StandardRetryPolicy(),
         rateLimit: RateLimit? = .genesysDefault,
+        tokens: Int = 1,
+        apiShare: Int = 100,
         clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger? = nil
     ) throws {
         let transport = transport ?? DefaultTransport.make()
-        let tokens = ClientCredentialsTokenProvider(credentials: credentials, region: region, transport: transport, clock: clock)
+        let pool = try TokenPool(
+            tokenProviders: ClientCredentialsTokenProvider.pool(
+                size: tokens, credentials: credentials, loginURL: region.loginURL, transport: transport, clock: clock
+            ),
+            rateLimit: rateLimit, apiShare: apiShare, clock: clock
+        )
         try self.init(
-            configuration: Configuration(apiBaseURL: region.apiURL), transport: transport, tokenProvider: tokens,
-            retryPolicy: retryPolicy, rateLimit: rateLimit, clock: clock, logger: logger ?? Self.discardingLogger)
+            configuration: Configuration(apiBaseURL: region.apiURL), transport: transport, tokenPool: pool,
+            retryPolicy: retryPolicy, clock: clock, logger: logger ?? Self.discardingLogger)
     }
 }
 
@@ -47,7 +58,7 @@ extension RoutingAPI {
     /// Creates the routing API over a new client for a region, authenticating with client credentials.
     ///
     /// Shorthand for `RoutingAPI(client: try GenesysClient(region:credentials:…))`; see
-    /// `GenesysClient.init(region:credentials:transport:retryPolicy:rateLimit:clock:logger:)`.
+    /// `GenesysClient.init(region:credentials:transport:retryPolicy:rateLimit:tokens:apiShare:clock:logger:)`.
     /// Build the `GenesysClient` yourself to share it (and its token and rate limit) with other API areas.
     ///
     /// ```swift
@@ -59,11 +70,13 @@ extension RoutingAPI {
         transport: (any HTTPTransport)? = nil,
         retryPolicy: any RetryPolicy = StandardRetryPolicy(),
         rateLimit: RateLimit? = .genesysDefault,
+        tokens: Int = 1,
+        apiShare: Int = 100,
         clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger? = nil
     ) throws {
         self.init(client: try GenesysClient(
             region: region, credentials: credentials, transport: transport, retryPolicy: retryPolicy, rateLimit: rateLimit,
-            clock: clock, logger: logger))
+            tokens: tokens, apiShare: apiShare, clock: clock, logger: logger))
     }
 }

@@ -80,6 +80,8 @@ public struct ApplyCommand: EnvironmentCommand {
                 }
                 let interruptions = Interruptions(environment: environment, context: context)
                 let status = LockedBox(SyncProgress(total: plan.changes.count))
+                let applyTime = Stopwatch(clock: org.client.clock)   // the client's clock: the fake org's in --fake
+                let countsAtApply = await org.client.counters.snapshot()
                 var report = try await context.progress.track(
                     "Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters,
                     status: { status.current.description }
@@ -88,7 +90,13 @@ public struct ApplyCommand: EnvironmentCommand {
                         await planned.sync.apply(plan, logger: context.logger) { progress in status.withLock { $0 = progress } }
                     }
                 }
-                report.requests = RequestSummary(await org.client.counters.snapshot().since(before))
+                let countsAfter = await org.client.counters.snapshot()
+                report.requests = RequestSummary(countsAfter.since(before))
+                if let note = BudgetNote.apply(
+                    requests: countsAfter.since(countsAtApply).total, wall: applyTime.elapsed, client: org.client
+                ) {
+                    context.printError(note)
+                }
 
                 switch self.sync.format {
                 case .text: context.printOutput("\n" + renderer.renderResults(report))

@@ -48,7 +48,8 @@ public struct PlanCommand: EnvironmentCommand {
         let overBudget: String?
         do {
             (plan, overBudget) = try await context.withPlan(sync, connection: connection) { [sync] planned in
-                (planned.plan, sync.deleteBudgetProblem(planned))
+                if let note = BudgetNote.plan(planned.plan, client: planned.org.client) { context.printError(note) }
+                return (planned.plan, sync.deleteBudgetProblem(planned))
             }
         } catch {
             return context.fail(error)

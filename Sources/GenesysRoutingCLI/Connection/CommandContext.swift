@@ -65,11 +65,12 @@ struct CommandContext {
     /// the fake org's state file is saved (also when `body` fails: the org may have changed).
     func withConnection<T>(_ options: ConnectionOptions, _ body: (OrgConnection) async throws -> T) async throws -> T {
         switch try options.resolve(in: environment) {
-        case .genesys(let region, let credentials, let rateLimit):
+        case .genesys(let region, let credentials, let rateLimit, let pool):
             return try await withRealOrgTransport { transport in
-                // One transport for the token provider and the API client.
+                // One transport for the token providers and the API client.
                 let client = try GenesysClient(
-                    region: region, credentials: credentials, transport: transport, rateLimit: rateLimit, logger: logger)
+                    region: region, credentials: credentials, transport: transport, rateLimit: rateLimit,
+                    tokens: pool.tokens, apiShare: pool.apiShare, logger: logger)
                 logger.debug("connecting to Genesys Cloud", metadata: ["region": "\(region)", "clientId": "\(credentials.clientID)"])
                 return try await body(OrgConnection(client: client, target: region.description))
             }

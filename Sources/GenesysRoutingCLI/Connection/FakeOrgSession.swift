@@ -24,6 +24,7 @@ struct FakeOrgSession {
         var statePath: String?
         var clientRateLimit: RateLimit?
         var orgRateLimit: RateLimit?
+        var pool = ConnectionOptions.PoolSettings()
     }
 
     let org: FakeGenesysOrg
@@ -91,7 +92,8 @@ struct FakeOrgSession {
     /// A client for the command: the real token flow against the org, the org's clock (retries and polls
     /// never sleep for real), and the client's rate limit.
     func makeClient(logger: Logger) -> GenesysClient {
-        org.makeClient(
+        org.makePooledClient(
+            tokens: settings.pool.tokens, apiShare: settings.pool.apiShare,
             clientID: settings.credentials.clientID, secret: settings.credentials.clientSecret,
             rateLimit: settings.clientRateLimit, logger: logger
         )

@@ -13,6 +13,9 @@ import GenesysTesting
 /// | region | `--region` | `GENESYS_REGION` |
 /// | API base URL | `--api-url` | `GENESYS_API_URL` |
 /// | login URL | `--login-url` | `GENESYS_LOGIN_URL` |
+/// | pace (per token) | `--rate-limit` | `GENESYS_RATE_LIMIT` |
+/// | token pool | `--tokens` | `GENESYS_TOKEN_POOL_SIZE` |
+/// | budget share | `--api-share` | `GENESYS_API_SHARE` |
 ///
 /// Flags win over environment variables. Credentials are never accepted as flags (shell history).
 public struct ConnectionOptions: ParsableArguments {
@@ -93,6 +96,26 @@ public struct ConnectionOptions: ParsableArguments {
     )
     public var fakeRateLimit: String?
 
+    /// Tokens of the OAuth client to spread requests over.
+    @Option(
+        name: .customLong("tokens"),
+        help: ArgumentHelp(
+            "Client-credentials tokens to spread requests over, each paced on its own (1-20). Default: 1, or GENESYS_TOKEN_POOL_SIZE.",
+            valueName: "n"
+        )
+    )
+    public var tokens: Int?
+
+    /// The share of the org's API budget to use.
+    @Option(
+        name: .customLong("api-share"),
+        help: ArgumentHelp(
+            "Use at most this percent of the API budget, leaving the rest to the org's other integrations (1-100). Default: 100, or GENESYS_API_SHARE.",
+            valueName: "percent"
+        )
+    )
+    public var apiShare: Int?
+
     /// Creates options (ArgumentParser fills them in).
     public init() {}
 
@@ -109,6 +132,49 @@ public struct ConnectionOptions: ParsableArguments {
         }
         try Self.validateRateLimit(rateLimit, flag: "--rate-limit")
         try Self.validateRateLimit(fakeRateLimit, flag: "--fake-rate-limit")
+        if let tokens, !Self.tokenRange.contains(tokens) {
+            throw ValidationError("--tokens must be between 1 and 20, got \(tokens)")
+        }
+        if let apiShare, !Self.shareRange.contains(apiShare) {
+            throw ValidationError("--api-share must be a percentage between 1 and 100, got \(apiShare)")
+        }
+    }
+
+    static let tokenRange = 1...20
+    static let shareRange = 1...100
+
+    /// How many tokens to pool and what share of the budget to use.
+    struct PoolSettings: Sendable, Hashable {
+        var tokens = 1
+        var apiShare = 100
+    }
+
+    /// `--tokens` / `GENESYS_TOKEN_POOL_SIZE` and `--api-share` / `GENESYS_API_SHARE` (flags win).
+    /// - Throws: ``CLIError`` naming the variable when an environment value is out of range.
+    func resolvePool(in environment: CLIEnvironment) throws -> PoolSettings {
+        func number(_ flag: Int?, _ variable: String, _ range: ClosedRange<Int>, _ what: String) throws -> Int? {
+            if let flag { return flag }
+            guard let text = environment.value(of: variable) else { return nil }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+                throw CLIError("\(variable) must be \(what) between \(range.lowerBound) and \(range.upperBound), got '\(ErrorReporter.oneLine(text))'")
+            }
+            return value
+        }
+        return PoolSettings(
+            tokens: try number(tokens, "GENESYS_TOKEN_POOL_SIZE", Self.tokenRange, "a number of tokens") ?? 1,
+            apiShare: try number(apiShare, "GENESYS_API_SHARE", Self.shareRange, "a percentage") ?? 100
+        )
+    }
+
+    /// `--rate-limit`, else `GENESYS_RATE_LIMIT`: `nil` when neither is set, `.some(nil)` for `off`.
+    /// - Throws: ``CLIError`` naming the variable when its value is not a number or `off`.
+    func resolveRateLimit(in environment: CLIEnvironment) throws -> RateLimit?? {
+        if let rateLimit { return Self.parseRateLimit(rateLimit) ?? nil }
+        guard let text = environment.value(of: "GENESYS_RATE_LIMIT") else { return nil }
+        guard let limit = Self.parseRateLimit(text.trimmingCharacters(in: .whitespaces)) else {
+            throw CLIError("GENESYS_RATE_LIMIT must be a positive number of requests per minute or 'off', got '\(ErrorReporter.oneLine(text))'")
+        }
+        return limit
     }
 
     /// Checks the value of a rate-limit option (`n` or `off`), when given.
@@ -129,7 +195,7 @@ public struct ConnectionOptions: ParsableArguments {
     /// Where a command connects, decided from the options and the environment (no I/O).
     enum Target {
         /// A real org.
-        case genesys(region: GenesysRegion, credentials: ClientCredentials, rateLimit: RateLimit?)
+        case genesys(region: GenesysRegion, credentials: ClientCredentials, rateLimit: RateLimit?, pool: PoolSettings)
         /// The embedded fake org.
         case fake(FakeOrgSession.Settings)
     }
@@ -137,13 +203,16 @@ public struct ConnectionOptions: ParsableArguments {
     /// Decides the target.
     /// - Throws: ``CLIError`` for an unusable URL or region, or missing credentials (naming the variables).
     func resolve(in environment: CLIEnvironment) throws -> Target {
+        let pool = try resolvePool(in: environment)
+        let pace = try resolveRateLimit(in: environment)
         if fake {
             return .fake(FakeOrgSession.Settings(
                 credentials: Self.fakeOrgCredentials(in: environment),
                 seedPath: fakeSeed,
                 statePath: fakeState,
-                clientRateLimit: rateLimit.flatMap { Self.parseRateLimit($0) ?? nil },
-                orgRateLimit: fakeRateLimit.flatMap { Self.parseRateLimit($0) ?? nil }
+                clientRateLimit: pace ?? nil,
+                orgRateLimit: fakeRateLimit.flatMap { Self.parseRateLimit($0) ?? nil },
+                pool: pool
             ))
         }
 
@@ -156,8 +225,8 @@ public struct ConnectionOptions: ParsableArguments {
                 "no Genesys credentials (\(missing.joined(separator: " and ")) not set): set GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET to an OAuth client-credentials client (and GENESYS_REGION, e.g. eu_west_1), or pass --fake to use an in-memory fake org"
             )
         }
-        let limit: RateLimit? = if let rateLimit { Self.parseRateLimit(rateLimit) ?? nil } else { .genesysDefault }
-        return .genesys(region: region, credentials: ClientCredentials(clientID: id, clientSecret: secret), rateLimit: limit)
+        let limit: RateLimit? = if let pace { pace } else { .genesysDefault }
+        return .genesys(region: region, credentials: ClientCredentials(clientID: id, clientSecret: secret), rateLimit: limit, pool: pool)
     }
 
     /// The one OAuth client a fake org (`--fake`, `fake-server`) accepts: `GENESYS_CLIENT_ID` /

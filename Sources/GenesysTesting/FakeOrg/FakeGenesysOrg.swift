@@ -135,6 +135,14 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
         public var idSeed: UInt64
         /// The date the org's clock starts at, for `dateCreated`/`dateModified`.
         public var startDate: Date
+        /// What ``rateLimit`` is counted for: each token (Genesys' rule, the default) or each OAuth client.
+        public var rateLimitScope: RateLimitScope = .perToken
+        /// Token requests each OAuth client may make (a sliding window); over it the token endpoint answers
+        /// 400 `rate_limit_exceeded` with `Retry-After`. `nil` (the default) for no limit.
+        public var tokenIssuanceLimit: RateLimit?
+        /// Extra latency drawn uniformly from `0..<latencyJitter` per request (seeded by ``faultSeed``),
+        /// on top of ``latency``.
+        public var latencyJitter: Duration = .zero
 
         /// Creates a configuration. The defaults: one client `fake-client`/`fake-secret` with 24-hour
         /// tokens, no revocation, 300 requests per minute per token, no index lag, no evaluation time,
@@ -160,6 +168,14 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
             self.idSeed = idSeed
             self.startDate = startDate
         }
+    }
+
+    /// What a fake org's rate limit is counted for.
+    public enum RateLimitScope: Sendable, Hashable {
+        /// Each access token has its own budget (Genesys' rule).
+        case perToken
+        /// All tokens of one OAuth client share one budget (to exercise adaptive pacing).
+        case perClient
     }
 
     /// The client id the org accepts by default: `fake-client`.

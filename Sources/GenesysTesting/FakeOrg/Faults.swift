@@ -266,19 +266,22 @@ extension OrgEngine {
         return decision
     }
 
-    /// Checks the per-token rate limit (a sliding window on the org clock). Returns the `Retry-After`
-    /// (whole seconds, at least 1) when the token is over its limit; otherwise records the request.
-    mutating func checkRateLimit(token: String) -> Int? {
+    /// Checks the rate limit for `key` (a token, or a client in ``FakeGenesysOrg/RateLimitScope/perClient``
+    /// mode): a sliding window on the org clock. Returns the `Retry-After` (whole seconds, at least 1)
+    /// when the key is over its limit; otherwise records the request.
+    mutating func checkRateLimit(key: String) -> Int? {
         guard let limit = configuration.rateLimit else { return nil }
-        var window = runtime.rateWindows[token] ?? []
+        return Self.checkWindow(&runtime.rateWindows[key, default: []], limit: limit, now: now)
+    }
+
+    /// Records a request in `window` unless `limit` is reached; returns the wait (whole seconds, at
+    /// least 1) when it is.
+    static func checkWindow(_ window: inout [Duration], limit: RateLimit, now: Duration) -> Int? {
         window.removeAll { $0 <= now - limit.period }
         if window.count >= limit.requests, let oldest = window.first {
-            runtime.rateWindows[token] = window
-            let wait = oldest + limit.period - now
-            return max(1, Self.ceilSeconds(wait))
+            return max(1, ceilSeconds(oldest + limit.period - now))
         }
         window.append(now)
-        runtime.rateWindows[token] = window
         return nil
     }
 

@@ -36,6 +36,15 @@ extension OrgEngine {
         guard grant == "client_credentials" else {
             return failure(400, "unsupported_grant_type", "Unsupported grant type: \(grant)")
         }
+        if let limit = configuration.tokenIssuanceLimit,
+           let wait = Self.checkWindow(&runtime.issuanceWindows[client.id, default: []], limit: limit, now: now) {
+            var response = FakeResponse.json(
+                ["error": "rate_limit_exceeded", "description": "Too many token requests for this client. Retry in [\(wait)] seconds"],
+                status: 400
+            )
+            response.headers.append((.retryAfter, "\(wait)"))
+            return (response, nil)
+        }
         let token = issueToken(clientID: client.id, lifetime: client.tokenLifetime)
         let seconds = max(1, Self.ceilSeconds(client.tokenLifetime))
         let body = AccessTokenResponse(accessToken: token, tokenType: "bearer", expiresIn: seconds)

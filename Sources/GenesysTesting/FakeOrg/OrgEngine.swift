@@ -32,6 +32,10 @@ struct OrgEngine {
         var deindexedAt: [String: Duration] = [:]
         var pendingGroups: [String: PendingEvaluation] = [:]
         var rateWindows: [String: [Duration]] = [:]
+        /// Token requests per OAuth client, for ``FakeGenesysOrg/Configuration/tokenIssuanceLimit``.
+        var issuanceWindows: [String: [Duration]] = [:]
+        /// Draws latency jitter; separate from ``rng`` so enabling jitter leaves fault draws unchanged.
+        var jitterRNG = SplitMix64(seed: 0)
         var faults: [FaultSlot] = []
         var nextFaultID = 1
         var rng: SplitMix64
@@ -56,6 +60,7 @@ struct OrgEngine {
         self.state = state
         self.configuration = configuration
         self.runtime = Runtime(rng: SplitMix64(seed: configuration.faultSeed))
+        self.runtime.jitterRNG = SplitMix64(seed: configuration.faultSeed ^ 0x717E_4A7E)
     }
 
     static let router = Router(routes: OrgEngine.routes)
@@ -110,6 +115,9 @@ struct OrgEngine {
         }
         var decision = decideFaults(method: request.method, path: request.path, isWrite: isWrite)
         decision.delay += configuration.latency
+        if configuration.latencyJitter > .zero {
+            decision.delay += configuration.latencyJitter * runtime.jitterRNG.nextUnit()
+        }
         return Arrival(
             request: request, correlationID: correlation, timestamp: now, operation: operation,
             isWrite: isWrite, match: match, decision: decision
@@ -222,7 +230,7 @@ struct OrgEngine {
             throw APIError(status: 401, code: "authentication.required", message: "Authentication required: the access token has been revoked")
         }
         runtime.tokens[value] = token
-        if let retryAfter = checkRateLimit(token: value) {
+        if let retryAfter = checkRateLimit(key: configuration.rateLimitScope == .perClient ? "client:" + token.clientID : value) {
             throw Self.throttled(retryAfterSeconds: retryAfter, limit: configuration.rateLimit?.requests)
         }
         return token.clientID

@@ -53,7 +53,8 @@ extension RoutingSync {
     ///
     /// - Parameters:
     ///   - plan: A plan from ``plan(_:options:logger:)`` or ``plan(desired:current:options:)``.
-    ///   - concurrency: Writes in flight at once; ``Configuration/concurrency`` when `nil`.
+    ///   - concurrency: The most writes in flight at once; ``Configuration/concurrency`` when `nil`. With a
+    ///     client over a `TokenPool`, fewer when fewer keep the pool's budget busy at the observed latency.
     ///   - logger: Logger for this run; the client's logger when `nil`.
     ///   - onProgress: Called after each change ends (from any task) with the counts so far.
     /// - Returns: One result per change, and the requests the apply sent.
@@ -98,12 +99,23 @@ extension RoutingSync {
                         }
                     }
                 }
-                while next < indices.count, next < width, !Task.isCancelled { start(&group) }
+                // In flight follows the budget: a pooled client sizes it by Little's law (its rate × the
+                // latency it observes), `width` is the cap. Once cancelled, nothing new starts.
+                var inFlight = 0
+                func limit() async -> Int { await routing.client.tokenPool?.suggestedConcurrency(cap: width) ?? width }
+                while next < indices.count, !Task.isCancelled, inFlight < (await limit()) {
+                    start(&group)
+                    inFlight += 1
+                }
                 while let (index, result) = await group.next() {
                     results[index] = result
+                    inFlight -= 1
                     counts.record(result.status)
                     onProgress?(counts)
-                    if next < indices.count, !Task.isCancelled { start(&group) }
+                    while next < indices.count, !Task.isCancelled, inFlight < (await limit()) || inFlight == 0 {
+                        start(&group)
+                        inFlight += 1
+                    }
                 }
             }
             tierSpan.end()

@@ -1,0 +1,85 @@
+// Throughput benchmark for issue #10: the reference org's first apply against the fake org with the
+// rate limit on, for 1 and 10 tokens, a limit counted per client, and the plan computation at 10×.
+// Run in release mode (see Benchmarks/README.md):
+//
+//     swift run -c release throughput-benchmark [--scale 10] [--only apply|perclient|plan]
+import Foundation
+import GenesysCore
+import GenesysTesting
+import RoutingModels
+import RoutingSync
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let timeScale = option("--scale").flatMap(Double.init) ?? 10
+let only = option("--only")
+let limit = RateLimit.genesysDefault
+
+func minutes(_ duration: Duration) -> String { String(format: "%.2f min", duration / .seconds(60)) }
+func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+
+/// One first apply of the reference org against a fresh fake org; returns the line to print.
+func firstApply(tokens: Int, scope: FakeGenesysOrg.RateLimitScope) async throws -> String {
+    let clock = ScaledClock(scale: timeScale)
+    var configuration = FakeGenesysOrg.Configuration(rateLimit: limit, latency: .milliseconds(80))
+    configuration.latencyJitter = .milliseconds(80)
+    configuration.rateLimitScope = scope
+    let org = FakeGenesysOrg(configuration: configuration, clock: clock)
+    let reference = ReferenceOrg(scale: 1)
+    for index in 0..<reference.agents {
+        _ = try org.addUser(name: "Agent \(index)", email: ReferenceOrg.email(index))
+    }
+    let client = org.makePooledClient(tokens: tokens, rateLimit: limit, retryPolicy: StandardRetryPolicy())
+    let sync = RoutingSync(client: client, configuration: RoutingSync.Configuration(concurrency: 64))
+    let start = clock.now
+    let report = try await sync.apply(reference.desiredState())
+    let wall = start.duration(to: clock.now)
+    let counts = await client.counters.snapshot()
+    let pool = await client.tokenPool?.snapshot()
+    let periods = wall / limit.period
+    let failed = report.failed.count
+    switch scope {
+    case .perToken:
+        let utilisation = Double(counts.total) / (Double(tokens * limit.requests) * periods)
+        return "\(tokens) token\(tokens == 1 ? " " : "s")  wall \(minutes(wall))  requests \(counts.total)  429s \(counts.throttled)  utilisation \(percent(utilisation))  failed \(failed)"
+    case .perClient:
+        let ofRealLimit = Double(counts.total - counts.throttled) / (Double(limit.requests) * periods)
+        return "per-client limit, \(tokens) tokens  wall \(minutes(wall))  requests \(counts.total)  429s \(counts.throttled) (per token \(pool?.throttled ?? []))  accepted/limit \(percent(ofRealLimit))  shared-limit detections \(pool?.sharedLimitEvents ?? 0)  failed \(failed)"
+    }
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), if known.
+func peakMemory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "n/a" }
+    return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+}
+
+/// The pure plan computation at 10× the reference org, all creates (every object missing, agents present).
+func planAtTenTimes() throws -> String {
+    let reference = ReferenceOrg(scale: 10)
+    let state = reference.desiredState()
+    let agents = (0..<reference.agents).map { AgentSnapshot(userID: "user-\($0)", email: ReferenceOrg.email($0), name: "Agent \($0)") }
+    let snapshot = OrgSnapshot(skills: [], skillGroups: [], queues: [], agents: agents)
+    let clock = ContinuousClock()
+    var times: [Duration] = []
+    var changes = 0
+    for _ in 0..<3 {
+        let start = clock.now
+        changes = try RoutingSync.plan(desired: state, current: snapshot).changes.count
+        times.append(clock.now - start)
+    }
+    times.sort()
+    let ms = times[times.count / 2] / .milliseconds(1)
+    return "plan at 10× (\(reference.skills) skills, \(reference.groups) groups, \(reference.queues) queues, \(reference.agents) agents; \(changes) changes): median \(String(format: "%.0f", ms)) ms of 3, peak RSS \(peakMemory())"
+}
+
+print("time scale: 1 virtual minute = \(String(format: "%.1f", 60 / timeScale)) s real; limit \(limit.requests)/min per token; latency 80–160 ms")
+if only == nil || only == "plan" { print(try planAtTenTimes()) }
+if only == nil || only == "apply" {
+    print(try await firstApply(tokens: 1, scope: .perToken))
+    print(try await firstApply(tokens: 10, scope: .perToken))
+}
+if only == nil || only == "perclient" { print(try await firstApply(tokens: 10, scope: .perClient)) }
