@@ -27,6 +27,9 @@ public struct PlanCommand: EnvironmentCommand {
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
     public var detailedExitCode = false
 
+    /// The routing-impact preview (`--no-impact`, `--fail-on-empty-queue`).
+    @OptionGroup(title: "Routing impact") public var impact: ImpactOptions
+
     /// How to reach the org.
     @OptionGroup(title: "Connection") public var connection: ConnectionOptions
 
@@ -44,7 +47,7 @@ public struct PlanCommand: EnvironmentCommand {
         let context = CommandContext(environment: environment, output: output)
         let plan: SyncPlan
         do {
-            plan = try await context.withPlan(sync, connection: connection) { $0.plan }
+            plan = try await context.withPlan(sync, connection: connection, impact: impact) { $0.plan }
         } catch {
             return context.fail(error)
         }
