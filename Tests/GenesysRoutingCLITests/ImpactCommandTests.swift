@@ -29,7 +29,7 @@ struct ImpactCommandTests {
         let run = await runCLI(["plan", state, "--fake", "--fake-seed", seed])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let heading = try #require(lines.firstIndex { $0.hasPrefix("Routing impact (") && $0.hasSuffix(" requests):") })
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("Routing impact (") && $0.hasSuffix("):") })
         #expect(Array(lines[(heading + 1)...].prefix(2)) == [
             "  skill group \"Billing Experts\": agents 0 → 1",
             "  queue \"Billing Support\": agents 0 → 1",

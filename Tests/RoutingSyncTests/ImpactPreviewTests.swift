@@ -86,8 +86,8 @@ struct ImpactPreviewTests {
             #expect(report.succeeded, "\(report.results.map(\.description))", sourceLocation: sourceLocation)
             try await harness.settle()
             for entry in impact.entries {
-                let id = try #require(id(of: entry), "\(entry.name) exists after the apply", sourceLocation: sourceLocation)
-                #expect(try await memberCount(entry, id: id) == entry.agentsAfter, "after: \(entry)", sourceLocation: sourceLocation)
+                let found = try #require(self.id(of: entry), "\(entry.name) exists after the apply", sourceLocation: sourceLocation)
+                #expect(try await memberCount(entry, id: found) == entry.agentsAfter, "after: \(entry)", sourceLocation: sourceLocation)
             }
             return impact
         }
@@ -112,17 +112,23 @@ struct ImpactPreviewTests {
     @Test("an agent's skill changes; every group's conditions are read at most once")
     func agentSkill() async throws {
         let org = try Org()
-        org.harness.org.resetLog()
-        let impact = try await org.previewThenApply("""
+        let yaml = """
         version: 1
         agents:
           - user: cara@example.com
             skills: { Billing: 1 }
-        """)
-        #expect(Self.lines(impact) == ["skillGroup Billing Line: 3 → 2", "queue Billing Support: 4 → 3"])
-        #expect(impact.requests.total > 0)
+        """
+        org.harness.org.resetLog()
+        _ = try await org.harness.sync.plan(try DesiredState.yaml(yaml))
+        let planOnly = org.harness.apiRequests.count
+        org.harness.org.resetLog()
+        let preview = try #require(try await org.harness.sync.plan(try DesiredState.yaml(yaml), previewingImpact: true).impact)
         let groupReads = org.harness.org.requests.filter { $0.method == .get && $0.path.hasPrefix("/api/v2/routing/skillgroups/") }
-        #expect(Set(groupReads.map(\.path)).count == groupReads.count, "\(groupReads.map(\.path))")
+        #expect(groupReads.count == 4, "conditions and member divisions of both groups: \(groupReads.map(\.path))")
+        #expect(Set(groupReads.map(\.path)).count == groupReads.count, "each read once: \(groupReads.map(\.path))")
+        #expect(preview.requests.total == org.harness.apiRequests.count - planOnly, "the preview counts its own requests")
+        let impact = try await org.previewThenApply(yaml)
+        #expect(Self.lines(impact) == ["skillGroup Billing Line: 3 → 2", "queue Billing Support: 4 → 3"])
     }
 
     @Test("an agent's language changes")

@@ -85,8 +85,12 @@ extension RoutingSync {
             }
         }
         for change in plan.changes {
-            guard case .updateQueue(_, let write)? = change.operation, let targets = write.skillGroups else { continue }
-            for case .existing(let id) in targets { if let name = groupNames[id] { groups.insert(name) } }
+            let write: QueueWrite
+            switch change.operation {
+            case .updateQueue(_, let queue)?, .createQueue(let queue)?: write = queue
+            default: continue
+            }
+            for case .existing(let id) in write.skillGroups ?? [] { if let name = groupNames[id] { groups.insert(name) } }
         }
         var needs = ReadNeeds()
         needs.conditionGroups = groups
