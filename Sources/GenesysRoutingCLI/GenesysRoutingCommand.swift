@@ -25,7 +25,7 @@ public struct GenesysRoutingCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 error, 2 'plan --detailed-exitcode' with changes.
             """,
         subcommands: [
-            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ReportCommand.self,
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self,
             SearchCommand.self, ServeCommand.self, FakeServerCommand.self,
         ]
     )

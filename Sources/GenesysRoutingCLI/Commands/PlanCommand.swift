@@ -52,7 +52,13 @@ public struct PlanCommand: EnvironmentCommand {
             return context.fail(error)
         }
 
-        switch sync.format {
+        return Self.print(plan, format: sync.format, detailedExitCode: detailedExitCode, context: context)
+    }
+
+    /// Prints a plan as text or JSON (`plan` and `diff`); returns the exit status (2 for changes with
+    /// `detailedExitCode`).
+    static func print(_ plan: SyncPlan, format: SyncOptions.Format, detailedExitCode: Bool, context: CommandContext) -> Int32 {
+        switch format {
         case .text:
             context.printOutput(PlanRenderer(style: context.style).render(plan))
         case .json:
