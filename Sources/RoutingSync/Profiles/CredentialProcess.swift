@@ -43,7 +43,13 @@ public enum CredentialProcess {
         } catch {
             throw failure("\(at) could not be started")
         }
-        let reader = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }
+        // A blocking read on a GCD thread, never on the cooperative pool (it would stall every task).
+        let handle = stdout.fileHandleForReading
+        let reader = Task {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            }
+        }
         let finished = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 for await _ in exited {}
