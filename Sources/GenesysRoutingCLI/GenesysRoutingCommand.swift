@@ -26,7 +26,7 @@ public struct GenesysRoutingCommand: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ReportCommand.self,
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DiffCommand.self, ExportCommand.self, ReportCommand.self,
             SearchCommand.self, ServeCommand.self, FakeServerCommand.self,
         ]
     )

@@ -39,8 +39,9 @@ struct ApplyCommandTests {
         let run = await runCLI(["apply", state, "--fake", "--fake-seed", seed, "--format", "json", "--concurrency", "2"])
         #expect(run.status == 0)
         let json = try parseJSONObject(run.stdout)
-        #expect(Set(json.keys) == ["changes", "summary", "results", "requests"])
-        #expect(keysInOrder(run.stdout).filter { ["changes", "summary", "results", "requests"].contains($0) } == ["changes", "summary", "results", "requests"])
+        #expect(Set(json.keys) == ["changes", "summary", "impact", "results", "requests"])  // impact: issue #13
+        let topLevel = ["changes", "summary", "impact", "results", "requests"]
+        #expect(keysInOrder(run.stdout).filter { topLevel.contains($0) } == topLevel)
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.count == 9)
         for result in results {

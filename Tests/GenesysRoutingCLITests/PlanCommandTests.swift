@@ -46,7 +46,7 @@ struct PlanCommandTests {
         let run = await runCLI(["plan", state, "--fake", "--fake-seed", seed, "--format", "json"])
         #expect(run.status == 0)
         let json = try parseJSONObject(run.stdout)
-        #expect(Set(json.keys) == ["changes", "summary"])
+        #expect(Set(json.keys) == ["changes", "summary", "impact"])  // impact: issue #13
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary == ["create": 7, "update": 2, "replace": 0, "delete": 0, "unchanged": 0])
         let changes = try #require(json["changes"] as? [[String: Any]])
@@ -64,7 +64,9 @@ struct PlanCommandTests {
         let fields = try #require(agent["fields"] as? [[String: Any]])
         #expect(fields.contains { $0["field"] as? String == "skills[Billing]" && $0["to"] as? Int == 4 && $0["from"] is NSNull })
         #expect(Array(keysInOrder(run.stdout).prefix(4)) == ["changes", "action", "kind", "name"])
-        #expect(keysInOrder(run.stdout).suffix(6) == ["summary", "create", "update", "replace", "delete", "unchanged"])
+        let keys = keysInOrder(run.stdout)
+        let summaryAt = try #require(keys.firstIndex(of: "summary"))
+        #expect(Array(keys[summaryAt...].prefix(7)) == ["summary", "create", "update", "replace", "delete", "unchanged", "impact"])
     }
 
     @Test("--detailed-exitcode: 2 with changes, 0 without")

@@ -37,6 +37,9 @@ public struct ApplyCommand: EnvironmentCommand {
     @Flag(name: .customLong("dry-run"), help: "Stop after the plan: show what would change and write nothing.")
     public var dryRun = false
 
+    /// The routing-impact preview (`--no-impact`, `--fail-on-empty-queue`).
+    @OptionGroup(title: "Routing impact") public var impact: ImpactOptions
+
     /// How to reach the org.
     @OptionGroup(title: "Connection") public var connection: ConnectionOptions
 
@@ -54,7 +57,7 @@ public struct ApplyCommand: EnvironmentCommand {
         let context = CommandContext(environment: environment, output: output)
         let renderer = PlanRenderer(style: context.style)
         do {
-            return try await context.withPlan(sync, connection: connection) { planned in
+            return try await context.withPlan(sync, connection: connection, impact: impact) { planned in
                 let (org, plan, before) = (planned.org, planned.plan, planned.countsBefore)
                 if dryRun || !plan.hasChanges {
                     let requests = RequestSummary(await org.client.counters.snapshot().since(before))

@@ -4,7 +4,7 @@ import RoutingSync
 
 /// A plan made against a connected org, with what `apply` needs to carry on from it.
 struct PlannedSync {
-    /// The org the plan was made against (still connected while the body of ``CommandContext/withPlan(_:connection:_:)`` runs).
+    /// The org the plan was made against (still connected while the body of ``CommandContext/withPlan(_:connection:impact:_:)`` runs).
     let org: OrgConnection
     /// The sync engine the plan was made with.
     let sync: RoutingSync
@@ -22,7 +22,7 @@ extension CommandContext {
     /// - Throws: What loading the file, connecting, reading the org (as an ``ActivityError``) or `body`
     ///   throws.
     func withPlan<T>(
-        _ options: SyncOptions, connection: ConnectionOptions, _ body: (PlannedSync) async throws -> T
+        _ options: SyncOptions, connection: ConnectionOptions, impact: ImpactOptions, _ body: (PlannedSync) async throws -> T
     ) async throws -> T {
         let desired = try DesiredStateLoader.load(path: options.file)
         for warning in desired.warnings { printError(warning.description) }
@@ -30,11 +30,24 @@ extension CommandContext {
             let sync = RoutingSync(client: org.client, configuration: options.configuration)
             let before = await org.client.counters.snapshot()
             let plan = try await readingOrg(org) {
-                try await sync.plan(desired, options: options.planOptions, logger: logger)
+                try await sync.plan(desired, options: options.planOptions, previewingImpact: !impact.noImpact, logger: logger)
             }
             for warning in plan.warnings where !desired.warnings.contains(warning) { printError(warning.description) }
+            try checkImpact(plan, impact)
             return try await body(PlannedSync(org: org, sync: sync, plan: plan, countsBefore: before))
         }
+    }
+
+    /// Warns on stderr about each queue the plan leaves without eligible agents; with
+    /// `--fail-on-empty-queue` that is an error (thrown before anything is written).
+    func checkImpact(_ plan: SyncPlan, _ options: ImpactOptions) throws {
+        let empty = plan.impact?.emptyQueues ?? []
+        guard !empty.isEmpty else { return }
+        if options.failOnEmptyQueue {
+            let names = empty.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw CLIError("the plan leaves \(empty.count == 1 ? "queue" : "queues") \(names) with no eligible agent; nothing was written (--fail-on-empty-queue)")
+        }
+        for entry in empty { printError(PlanRenderer.emptyQueueWarning(entry)) }
     }
 }
 

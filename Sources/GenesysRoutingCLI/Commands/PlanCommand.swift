@@ -29,6 +29,9 @@ public struct PlanCommand: EnvironmentCommand {
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
     public var detailedExitCode = false
 
+    /// The routing-impact preview (`--no-impact`, `--fail-on-empty-queue`).
+    @OptionGroup(title: "Routing impact") public var impact: ImpactOptions
+
     /// How to reach the org.
     @OptionGroup(title: "Connection") public var connection: ConnectionOptions
 
@@ -47,7 +50,7 @@ public struct PlanCommand: EnvironmentCommand {
         let plan: SyncPlan
         let overBudget: String?
         do {
-            (plan, overBudget) = try await context.withPlan(sync, connection: connection) { [sync] planned in
+            (plan, overBudget) = try await context.withPlan(sync, connection: connection, impact: impact) { [sync] planned in
                 if let note = BudgetNote.plan(planned.plan, client: planned.org.client) { context.printError(note) }
                 return (planned.plan, sync.deleteBudgetProblem(planned))
             }
@@ -55,7 +58,18 @@ public struct PlanCommand: EnvironmentCommand {
             return context.fail(error)
         }
 
-        switch sync.format {
+        let status = Self.print(plan, format: sync.format, detailedExitCode: detailedExitCode, context: context)
+        if let overBudget {
+            context.printError(overBudget)
+            return 1
+        }
+        return status
+    }
+
+    /// Prints a plan as text or JSON (`plan` and `diff`); returns the exit status (2 for changes with
+    /// `detailedExitCode`).
+    static func print(_ plan: SyncPlan, format: SyncOptions.Format, detailedExitCode: Bool, context: CommandContext) -> Int32 {
+        switch format {
         case .text:
             context.printOutput(PlanRenderer(style: context.style).render(plan))
         case .json:
@@ -64,10 +78,6 @@ public struct PlanCommand: EnvironmentCommand {
             } catch {
                 return context.fail(error, activity: "writing the plan as JSON")
             }
-        }
-        if let overBudget {
-            context.printError(overBudget)
-            return 1
         }
         return detailedExitCode && plan.hasChanges ? 2 : 0
     }

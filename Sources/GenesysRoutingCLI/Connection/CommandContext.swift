@@ -63,8 +63,11 @@ struct CommandContext {
     /// Connects as `options` say, runs `body`, and afterwards releases what the connection holds, on every
     /// path (success, error, cancellation): the HTTP client the CLI created for a real org is shut down, and
     /// the fake org's state file is saved (also when `body` fails: the org may have changed).
-    func withConnection<T>(_ options: ConnectionOptions, _ body: (OrgConnection) async throws -> T) async throws -> T {
-        switch try options.resolve(in: environment) {
+    /// `org` names a profile that replaces `--org` / `GENESYS_ORG` (`diff --source-org`, `--target-org`).
+    func withConnection<T>(
+        _ options: ConnectionOptions, org: String? = nil, _ body: (OrgConnection) async throws -> T
+    ) async throws -> T {
+        switch try await options.resolveTarget(in: environment, org: org) {
         case .genesys(let region, let credentials, let rateLimit, let pool):
             return try await withRealOrgTransport { transport in
                 // One transport for the token providers and the API client.

@@ -49,6 +49,16 @@ public struct ConnectionOptions: ParsableArguments {
     )
     public var loginURL: String?
 
+    /// A named org profile (see ``resolveTarget(in:org:)``).
+    @Option(
+        name: .customLong("org"),
+        help: ArgumentHelp(
+            "A named org profile from genesys-routing.yaml (working directory), else ~/.config/genesys-routing/config.yaml. Default: $GENESYS_ORG.",
+            valueName: "name"
+        )
+    )
+    public var org: String?
+
     /// Use the embedded in-memory fake org.
     @Flag(
         name: .customLong("fake"),
@@ -126,6 +136,7 @@ public struct ConnectionOptions: ParsableArguments {
                 throw ValidationError("\(flag) needs --fake")
             }
         } else {
+            if org != nil { throw ValidationError("--org cannot be combined with --fake (a profile may itself be a fake org)") }
             for (flag, value) in [("--region", region), ("--api-url", apiURL), ("--login-url", loginURL)] where value != nil {
                 throw ValidationError("\(flag) cannot be combined with --fake (the fake org runs inside this process)")
             }

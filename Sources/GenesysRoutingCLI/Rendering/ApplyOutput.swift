@@ -1,6 +1,7 @@
 import RoutingSync
 
-/// The JSON of `apply` (cli.md): the plan's `changes` and `summary`, then `results` and `requests`,
+/// The JSON of `apply` (cli.md): the plan's `changes`, `summary` and `impact` (when previewed), then
+/// `results` and `requests`,
 /// encoded from RoutingSync's own Codable values.
 ///
 /// ```json
@@ -28,12 +29,13 @@ struct ApplyOutput: Encodable {
         self.requests = requests
     }
 
-    enum CodingKeys: String, CodingKey { case changes, summary, results, requests }
+    enum CodingKeys: String, CodingKey { case changes, summary, impact, results, requests }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(plan.changes, forKey: .changes)
         try container.encode(plan.summary, forKey: .summary)
+        try container.encodeIfPresent(plan.impact, forKey: .impact)
         try container.encode(results, forKey: .results)
         try container.encode(requests, forKey: .requests)
     }

@@ -26,6 +26,7 @@ struct PlanRenderer {
         for change in plan.changes { lines += self.lines(for: change) }
         lines.append("")
         lines.append(summaryLine(plan.summary))
+        if let impact = plan.impact { lines += [""] + renderImpact(impact) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -41,6 +41,10 @@ public struct CLIEnvironment: Sendable {
     public var stateFileLockClock: any Clock<Duration> = ContinuousClock()
     /// Makes the log handler behind the CLI's logger (standard error by default).
     public var makeLogHandler: @Sendable (_ label: String) -> any LogHandler
+    /// The working directory, where `genesys-routing.yaml` (org profiles) is looked for; `nil`: none.
+    public var workingDirectory: String?
+    /// The home directory (`~/.config/genesys-routing/config.yaml`); `nil`: none.
+    public var homeDirectory: String?
 
     /// Creates an environment.
     public init(
@@ -63,12 +67,14 @@ public struct CLIEnvironment: Sendable {
         self.errorIsTerminal = errorIsTerminal
         self.handlesSignals = handlesSignals
         self.makeLogHandler = makeLogHandler ?? { label in SinkLogHandler(label: label, sink: standardError) }
+        self.workingDirectory = nil
+        self.homeDirectory = nil
     }
 
     /// The running process: its environment variables, its standard output and error (`isatty` decides
     /// whether they are terminals), signal handling on, and swift-log's `StreamLogHandler` on standard error.
     public static func process() -> CLIEnvironment {
-        CLIEnvironment(
+        var environment = CLIEnvironment(
             variables: ProcessInfo.processInfo.environment,
             standardOutput: FileDescriptorSink.standardOutput,
             standardError: FileDescriptorSink.standardError,
@@ -78,6 +84,9 @@ public struct CLIEnvironment: Sendable {
             interrupts: .process,
             makeLogHandler: { label in StreamLogHandler.standardError(label: label) }
         )
+        environment.workingDirectory = FileManager.default.currentDirectoryPath
+        environment.homeDirectory = ProcessInfo.processInfo.environment["HOME"]
+        return environment
     }
 
     /// An environment that records what a command prints, with the given variables and no terminal. Its

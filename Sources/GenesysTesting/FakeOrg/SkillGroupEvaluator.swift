@@ -1,24 +1,10 @@
 import RoutingModels
 
-/// Decides which users a skill group's conditions select.
-///
-/// Genesys does not fully document the semantics of the condition tree, so this is the fake's model:
-///
-/// - A node's ``SkillGroupCondition/operation`` joins the node's leaf conditions (its
-///   `routingSkillConditions` and `languageSkillConditions` together): `And` — all are true, `Or` — at
-///   least one is true, `Not` — none is true.
-/// - A leaf is true when the user holds that skill or language (an **active** assignment of a skill or
-///   language that is not deleted; names compared exactly), the user's proficiency compared with the
-///   leaf's integer `proficiency` by its `comparator` holds (`NotEqualTo` also needs the user to hold
-///   it), **and** every node in the leaf's `childConditions` is true.
-/// - The group's top-level `skillConditions` are joined with `And`.
-/// - Only active users in the group's member divisions are considered.
+/// Maps the fake's users to the profiles ``SkillGroupEvaluation`` (RoutingModels) evaluates: the one
+/// evaluation `RoutingSync`'s impact preview uses too, so the preview and the fake's `memberCount` agree.
 struct SkillGroupEvaluator {
     /// A user's active proficiencies by skill name and by language name.
-    struct Profile {
-        var skills: [String: Double]
-        var languages: [String: Double]
-    }
+    typealias Profile = SkillGroupEvaluation.Profile
 
     /// Skill names by id (deleted skills left out).
     let skillNames: [String: String]
@@ -52,40 +38,7 @@ struct SkillGroupEvaluator {
 
     /// Whether `profile` satisfies every top-level condition.
     func matches(_ conditions: [SkillGroupCondition], _ profile: Profile) -> Bool {
-        conditions.allSatisfy { evaluate($0, profile) }
-    }
-
-    func evaluate(_ node: SkillGroupCondition, _ profile: Profile) -> Bool {
-        let skillLeaves = (node.routingSkillConditions ?? []).lazy.map { leaf in
-            leafHolds(held: leaf.routingSkill.flatMap { profile.skills[$0] }, leaf.comparator, leaf.proficiency, leaf.childConditions, profile)
-        }
-        let languageLeaves = (node.languageSkillConditions ?? []).lazy.map { leaf in
-            leafHolds(held: leaf.languageSkill.flatMap { profile.languages[$0] }, leaf.comparator, leaf.proficiency, leaf.childConditions, profile)
-        }
-        let results = Array(skillLeaves) + Array(languageLeaves)
-        switch node.operation {
-        case .or?: return results.contains(true)
-        case .not?: return !results.contains(true)
-        default: return results.allSatisfy { $0 }
-        }
-    }
-
-    private func leafHolds(
-        held: Double?, _ comparator: ProficiencyComparator?, _ value: Int?, _ children: [SkillGroupCondition]?, _ profile: Profile
-    ) -> Bool {
-        guard let held, let value else { return false }
-        let target = Double(value)
-        let compared: Bool
-        switch comparator {
-        case .equalTo?: compared = held == target
-        case .notEqualTo?: compared = held != target
-        case .lessThan?: compared = held < target
-        case .greaterThan?: compared = held > target
-        case .greaterThanOrEqualTo?: compared = held >= target
-        case .lessThanOrEqualTo?: compared = held <= target
-        default: compared = false
-        }
-        return compared && (children ?? []).allSatisfy { evaluate($0, profile) }
+        SkillGroupEvaluation.matches(conditions, profile)
     }
 }
 

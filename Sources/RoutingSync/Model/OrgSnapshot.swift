@@ -105,17 +105,24 @@ public struct AgentSnapshot: Sendable, Hashable {
     public var skills: [UserRoutingSkill]
     /// The user's routing languages (`id` is the org language id).
     public var languages: [UserRoutingLanguage]
+    /// The id of the user's division (skill-group member divisions select on it); `nil` when unknown.
+    public var divisionID: String?
+    /// Whether the user is active (only active users are skill-group members).
+    public var active: Bool
 
     /// Creates a snapshot of a user.
     public init(
         userID: String, email: String? = nil, name: String? = nil,
-        skills: [UserRoutingSkill] = [], languages: [UserRoutingLanguage] = []
+        skills: [UserRoutingSkill] = [], languages: [UserRoutingLanguage] = [],
+        divisionID: String? = nil, active: Bool = true
     ) {
         self.userID = userID
         self.email = email
         self.name = name
         self.skills = skills
         self.languages = languages
+        self.divisionID = divisionID
+        self.active = active
     }
 
     /// The name used in plans and reports: the email, else `id:<userId>`.

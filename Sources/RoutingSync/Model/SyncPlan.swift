@@ -205,6 +205,10 @@ public struct SyncPlan: Sendable, Hashable, Codable {
     public var warnings: [ValidationProblem]
     /// Whether deletions were allowed (the file's policy or the caller's override).
     public var prune: Bool
+    /// The routing impact: eligible agents before → after per skill group and queue that changes; `nil`
+    /// when not previewed (``RoutingSync/plan(_:options:previewingImpact:logger:)``). Encoded as `impact`
+    /// when present.
+    public var impact: RoutingImpact?
     /// The unchanged count of a decoded plan (whose unchanged objects are not in the JSON).
     var decodedUnchanged = 0
 
@@ -236,13 +240,14 @@ public struct SyncPlan: Sendable, Hashable, Codable {
     /// Whether every change carries what apply needs (false for a plan decoded from JSON).
     public var isApplicable: Bool { changes.allSatisfy { $0.operation != nil } }
 
-    enum CodingKeys: String, CodingKey { case changes, summary }
+    enum CodingKeys: String, CodingKey { case changes, summary, impact }
 
-    /// Encodes `changes` and `summary`.
+    /// Encodes `changes`, `summary` and, when previewed, `impact`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(changes, forKey: .changes)
         try container.encode(summary, forKey: .summary)
+        try container.encodeIfPresent(impact, forKey: .impact)
     }
 
     /// Decodes `changes` (the unchanged objects are not in the JSON; only their count is).
@@ -252,6 +257,7 @@ public struct SyncPlan: Sendable, Hashable, Codable {
         let summary = try container.decodeIfPresent(Summary.self, forKey: .summary)
         unchanged = []
         decodedUnchanged = summary?.unchanged ?? 0
+        impact = try container.decodeIfPresent(RoutingImpact.self, forKey: .impact)
         warnings = []
         prune = changes.contains { $0.action == .delete }
     }

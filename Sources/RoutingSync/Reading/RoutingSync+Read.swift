@@ -27,11 +27,26 @@ extension RoutingSync {
     /// the read span).
     /// - Throws: `GenesysError`.
     func readOrgUntraced(scope: OrgSnapshot.Scope, logger: Logger?) async throws -> OrgSnapshot {
+        var snapshot = OrgSnapshot()
+        try await fill(&snapshot, needs: ReadNeeds(scope), logger: logger)
+        return snapshot
+    }
+
+    /// Reads what `needs` asks for and `snapshot` does not hold yet (a list that is `nil`, conditions not
+    /// read, member divisions, queue members or wrap-up codes that are `nil`); nothing is read twice.
+    /// `snapshot.requests` grows by the requests this took.
+    func fill(_ snapshot: inout OrgSnapshot, needs: ReadNeeds, logger: Logger?) async throws {
         let logger = logger ?? routing.client.logger
-        let needs = ReadNeeds(scope)
         let before = await routing.client.counters.snapshot()
         let routing = self.routing
-        var snapshot = OrgSnapshot()
+        var needs = needs
+        needs.divisions = needs.divisions && snapshot.divisions == nil
+        needs.skills = needs.skills && snapshot.skills == nil
+        needs.languages = needs.languages && snapshot.languages == nil
+        needs.wrapupCodes = needs.wrapupCodes && snapshot.wrapupCodes == nil
+        needs.skillGroups = needs.skillGroups && snapshot.skillGroups == nil
+        needs.queues = needs.queues && snapshot.queues == nil
+        needs.users = needs.users && snapshot.agents == nil
 
         // Phase 1: the lists, all at once (a fixed set of at most seven; not bounded by `concurrency`).
         try await withThrowingTaskGroup(of: ListResult.self) { group in
@@ -76,7 +91,8 @@ extension RoutingSync {
                         AgentSnapshot(
                             userID: profile.userID, email: profile.user?.email, name: profile.user?.name,
                             skills: profile.skills.filter { $0.state != .deleted },
-                            languages: profile.languages.filter { $0.state != .deleted }
+                            languages: profile.languages.filter { $0.state != .deleted },
+                            divisionID: profile.user?.division?.id, active: profile.user?.state.map { $0 == .active } ?? true
                         )
                     }
                 }
@@ -87,13 +103,15 @@ extension RoutingSync {
         var tasks: [DetailTask] = []
         for (index, group) in (snapshot.skillGroups ?? []).enumerated() {
             guard let id = group.group.id, let name = group.group.name else { continue }
-            if needs.groupConditions(name) { tasks.append(.groupConditions(index: index, id: id)) }
-            if needs.groupMemberDivisions(name) { tasks.append(.groupMemberDivisions(index: index, id: id)) }
+            if needs.groupConditions(name), !group.conditionsRead { tasks.append(.groupConditions(index: index, id: id)) }
+            if needs.groupMemberDivisions(name), group.memberDivisionIDs == nil {
+                tasks.append(.groupMemberDivisions(index: index, id: id))
+            }
         }
         for (index, queue) in (snapshot.queues ?? []).enumerated() {
             guard let id = queue.queue.id, let name = queue.queue.name else { continue }
-            if needs.queueMembers(name) { tasks.append(.queueMembers(index: index, id: id)) }
-            if needs.queueWrapupCodes(name) { tasks.append(.queueWrapupCodes(index: index, id: id)) }
+            if needs.queueMembers(name), queue.memberIDs == nil { tasks.append(.queueMembers(index: index, id: id)) }
+            if needs.queueWrapupCodes(name), queue.wrapupCodeIDs == nil { tasks.append(.queueWrapupCodes(index: index, id: id)) }
         }
         let details = try await Self.forEach(tasks, concurrency: max(1, configuration.concurrency)) { task -> DetailResult in
             switch task {
@@ -122,11 +140,14 @@ extension RoutingSync {
             case .wrapupCodes(let index, let ids): snapshot.queues?[index].wrapupCodeIDs = ids
             }
         }
-        snapshot.requests = RequestSummary(await routing.client.counters.snapshot().since(before))
+        let spent = RequestSummary(await routing.client.counters.snapshot().since(before))
+        snapshot.requests = RequestSummary(
+            total: snapshot.requests.total + spent.total, writes: snapshot.requests.writes + spent.writes,
+            retries: snapshot.requests.retries + spent.retries
+        )
         logger.debug("routing sync read the org", metadata: [
-            "requests": "\(snapshot.requests.total)", "detailReads": "\(tasks.count)",
+            "requests": "\(spent.total)", "detailReads": "\(tasks.count)",
         ])
-        return snapshot
     }
 
     /// Runs `body` for every element with at most `concurrency` in flight; results in input order.
@@ -196,6 +217,9 @@ struct ReadNeeds: Sendable {
     var memberDivisionGroups: Set<String> = []
     var memberQueues: Set<String> = []
     var wrapupCodeQueues: Set<String> = []
+
+    /// Nothing.
+    init() {}
 
     init(_ scope: OrgSnapshot.Scope) {
         switch scope {
