@@ -27,7 +27,9 @@ extension GenesysClient {
             try GenesysDeadline.checkCurrent(operation: request.operation)   // before waiting for a slot
             // Slot and token together: the pool's token whose slot comes first, or the rate limiter's
             // slot and the provider's token.
+            let slotWait = Stopwatch(clock: clock)
             let lease = try await lease(for: request, logger: logger)
+            GenesysDeadline.current?.excusePacing(slotWait.elapsed)   // waiting for the budget is not failing
             let stopwatch = started ?? Stopwatch(clock: clock)
             started = stopwatch
             let head = makeHead(for: request, token: lease.token)

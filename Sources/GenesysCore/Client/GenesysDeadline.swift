@@ -20,6 +20,10 @@
 /// ```
 ///
 /// Nested deadlines: the inner one never extends the outer one (the earlier of the two applies).
+///
+/// Pacing does not count: time a request spends waiting for its rate-limiter or token-pool slot is added
+/// back to the deadline (``excusePacing(_:)``), so a change queued behind others at a low rate limit is
+/// not failed for waiting its turn. The deadline bounds failures and waits for the org, not the budget.
 public struct GenesysDeadline: Sendable, CustomStringConvertible {
     /// The deadline of the work the current task is doing, if any.
     @TaskLocal public static var current: GenesysDeadline?
@@ -29,6 +33,8 @@ public struct GenesysDeadline: Sendable, CustomStringConvertible {
     /// What the deadline bounds, for messages (`create skill "Billing"`).
     public let label: String
     private let stopwatch: Stopwatch
+    /// Time spent waiting for rate-limit slots, shared by every copy of this deadline (its requests).
+    private let pacing = LockedValue(Duration.zero)
 
     /// Starts a deadline `timeout` from now on `clock`.
     /// - Parameters:
@@ -42,7 +48,14 @@ public struct GenesysDeadline: Sendable, CustomStringConvertible {
     }
 
     /// Time left before the deadline (zero or negative once it has passed).
-    public var remaining: Duration { timeout - stopwatch.elapsed }
+    public var remaining: Duration { timeout + pacing.withLock { $0 } - stopwatch.elapsed }
+
+    /// Gives back `wait`, time a request of this work spent waiting for a rate-limit slot: pacing is not
+    /// a failure, so it does not use up the deadline. The client calls this after each slot it waits for.
+    public func excusePacing(_ wait: Duration) {
+        guard wait > .zero else { return }
+        pacing.withLock { $0 += wait }
+    }
 
     /// Whether the deadline has passed.
     public var hasPassed: Bool { remaining <= .zero }

@@ -43,4 +43,19 @@ struct GenesysDeadlineTests {
         #expect(await outer.run { await shorter.run { GenesysDeadline.current?.label } } == "shorter")
         #expect(GenesysDeadline.current == nil)
     }
+
+    @Test("time spent waiting for rate-limit slots does not use up the deadline: pacing is not failing")
+    func pacingIsExcused() async throws {
+        let transport = MockTransport { _, _ in .json(#"{"entities":[]}"#) }
+        let clock = ManualClock(mode: .autoAdvance)
+        // 2 requests a minute: the 4th request waits well past a 10 s deadline for its slot.
+        let client = try makeClient(transport, rateLimit: RateLimit(requests: 2, per: .seconds(60)), clock: clock)
+        let deadline = GenesysDeadline(timeout: .seconds(10), clock: clock, label: "four reads")
+        try await deadline.run {
+            for _ in 0..<4 { _ = try await client.send(.getSkills) }
+        }
+        #expect(transport.exchanges.count == 4)
+        #expect(clock.now.offset > .seconds(10))
+        #expect(deadline.remaining > .seconds(9))   // the slot waits were given back
+    }
 }
