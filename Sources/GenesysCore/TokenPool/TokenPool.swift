@@ -163,7 +163,7 @@ public actor TokenPool {
     ///   - lease: The lease the attempt used.
     ///   - status: The HTTP status, `nil` for a transport failure.
     ///   - retryAfter: The response's `Retry-After`, if any.
-    ///   - latency: How long the attempt took.
+    ///   - attempt: How long the attempt took (its latency).
     public func record(_ lease: TokenLease, status: Int?, retryAfter: Duration?, latency attempt: Duration) {
         let now = stopwatch.elapsed
         latency = latency.map { ($0 * 7 + attempt) / 8 } ?? attempt

@@ -1,4 +1,4 @@
-public import GenesysAuth
+import GenesysAuth
 public import GenesysCore
 public import Logging
 

@@ -63,6 +63,7 @@ public enum DesiredStateLoader {
     ///   - data: UTF-8 text.
     ///   - sourceName: The name used in messages; its extension (`.yaml`, `.yml`, `.json`) decides the
     ///     parser, and without one the first character does (`{` or `[` is JSON, anything else YAML).
+    ///   - limits: The size and nesting limits (10 MiB and 256 levels by default).
     /// - Throws: ``DesiredStateError`` with every problem found.
     public static func load(data: Data, sourceName: String, limits: Limits = Limits()) throws(DesiredStateError) -> DesiredState {
         let format = DesiredStateFormat(fileExtension: URL(fileURLWithPath: sourceName).pathExtension)
@@ -75,6 +76,7 @@ public enum DesiredStateLoader {
     ///   - data: UTF-8 text.
     ///   - format: YAML or JSON.
     ///   - fileName: The name used in messages (`routing.yaml`).
+    ///   - limits: The size and nesting limits (10 MiB and 256 levels by default).
     /// - Throws: ``DesiredStateError`` with every problem found.
     public static func load(
         data: Data, format: DesiredStateFormat, fileName: String, limits: Limits = Limits()

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-public import GenesysCore
+import GenesysCore
 
 /// Runs a profile's `credentialProcess` command and reads the OAuth client it prints.
 ///
@@ -22,7 +22,10 @@ public enum CredentialProcess {
     }
 
     /// Runs `command` for the profile named `profile`.
-    /// - Parameter timeout: How long the command may run before it is killed (real time).
+    /// - Parameters:
+    ///   - command: The profile's `credentialProcess`, run by `/bin/sh -c`.
+    ///   - profile: The profile's name, for error messages.
+    ///   - timeout: How long the command may run before it is killed (real time).
     /// - Throws: `GenesysError` (`invalidConfiguration`) with one line naming the profile.
     public static func run(_ command: String, profile: String, timeout: Duration = .seconds(30)) async throws -> Output {
         let at = "org profile \"\(profile)\": credentialProcess"

@@ -1,9 +1,9 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+import FoundationEssentials
 #else
-public import Foundation
+import Foundation
 #endif
-public import GenesysCore
+import GenesysCore
 import Yams
 
 /// One named org in a profile file: where it is and where its credentials come from. Never a secret.
