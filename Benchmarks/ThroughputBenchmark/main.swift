@@ -31,7 +31,7 @@ func firstApply(tokens: Int, scope: FakeGenesysOrg.RateLimitScope) async throws 
     for index in 0..<reference.agents {
         _ = try org.addUser(name: "Agent \(index)", email: ReferenceOrg.email(index))
     }
-    let client = org.makePooledClient(tokens: tokens, rateLimit: limit, retryPolicy: StandardRetryPolicy())
+    let client = try org.makePooledClient(tokens: tokens, rateLimit: limit, retryPolicy: StandardRetryPolicy())
     let sync = RoutingSync(client: client, configuration: RoutingSync.Configuration(concurrency: 64))
     let start = clock.now
     let report = try await sync.apply(reference.desiredState())

@@ -89,7 +89,7 @@ struct CommandContext {
             }
             printError(session.note)
             logger.debug("connecting to the fake org", metadata: ["clientId": "\(settings.credentials.clientID)"])
-            let connection = OrgConnection(client: session.makeClient(logger: logger), target: "the fake org")
+            let connection = OrgConnection(client: try session.makeClient(logger: logger), target: "the fake org")
             let result = await Self.capture { try await body(connection) }
             do {
                 try session.save()

@@ -91,8 +91,9 @@ struct FakeOrgSession {
 
     /// A client for the command: the real token flow against the org, the org's clock (retries and polls
     /// never sleep for real), and the client's rate limit.
-    func makeClient(logger: Logger) -> GenesysClient {
-        org.makePooledClient(
+    /// - Throws: `GenesysError` if the client cannot be built.
+    func makeClient(logger: Logger) throws -> GenesysClient {
+        try org.makePooledClient(
             tokens: settings.pool.tokens, apiShare: settings.pool.apiShare,
             clientID: settings.credentials.clientID, secret: settings.credentials.clientSecret,
             rateLimit: settings.clientRateLimit, logger: logger

@@ -16,6 +16,8 @@ extension FakeGenesysOrg {
     ///   - pacing: How 429s slow a token down and how it recovers.
     ///   - retryPolicy: The retry policy; `StandardRetryPolicy` without jitter by default.
     ///   - logger: The client's logger; by default one that discards everything.
+    /// - Throws: `GenesysError` (`invalidConfiguration`) if the pool or client cannot be built; with the
+    ///   fake's fixed base URL that does not happen, but the error is passed on rather than trapped.
     public func makePooledClient(
         tokens: Int,
         apiShare: Int = 100,
@@ -25,19 +27,18 @@ extension FakeGenesysOrg {
         pacing: AdaptivePacing.Settings = AdaptivePacing.Settings(),
         retryPolicy: any RetryPolicy = StandardRetryPolicy(jitter: .none),
         logger: Logger? = nil
-    ) -> GenesysClient {
-        // The base URL is a fixed, valid https URL and the pool always gets at least one provider.
-        let providers = try! ClientCredentialsTokenProvider.pool(
+    ) throws -> GenesysClient {
+        let providers = try ClientCredentialsTokenProvider.pool(
             size: tokens, credentials: ClientCredentials(clientID: clientID, clientSecret: secret),
             loginURL: Self.baseURL, transport: self, clock: clock
         )
-        let pool = try! TokenPool(tokenProviders: providers, rateLimit: rateLimit, apiShare: apiShare, pacing: pacing, clock: clock)
+        let pool = try TokenPool(tokenProviders: providers, rateLimit: rateLimit, apiShare: apiShare, pacing: pacing, clock: clock)
         let configuration = GenesysClient.Configuration(apiBaseURL: Self.baseURL)
         if let logger {
-            return try! GenesysClient(
+            return try GenesysClient(
                 configuration: configuration, transport: self, tokenPool: pool, retryPolicy: retryPolicy, clock: clock, logger: logger
             )
         }
-        return try! GenesysClient(configuration: configuration, transport: self, tokenPool: pool, retryPolicy: retryPolicy, clock: clock)
+        return try GenesysClient(configuration: configuration, transport: self, tokenPool: pool, retryPolicy: retryPolicy, clock: clock)
     }
 }

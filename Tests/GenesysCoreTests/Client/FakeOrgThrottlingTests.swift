@@ -10,7 +10,7 @@ struct FakeOrgThrottlingTests {
         var configuration = FakeGenesysOrg.Configuration(rateLimit: RateLimit(requests: 4, per: .seconds(60)))
         configuration.rateLimitScope = .perClient
         let org = FakeGenesysOrg(configuration: configuration)
-        let client = org.makePooledClient(tokens: 2, retryPolicy: NoRetryPolicy())
+        let client = try org.makePooledClient(tokens: 2, retryPolicy: NoRetryPolicy())
         var statuses: [Int] = []
         for _ in 0..<6 {
             do {

@@ -32,7 +32,7 @@ struct PooledClientTests {
         var configuration = FakeGenesysOrg.Configuration(rateLimit: nil)
         configuration.tokenIssuanceLimit = RateLimit(requests: 1, per: .seconds(3600))
         let org = FakeGenesysOrg(configuration: configuration)
-        let client = org.makePooledClient(tokens: 4, rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 2))
+        let client = try org.makePooledClient(tokens: 4, rateLimit: RateLimit(requests: 60, per: .seconds(60), burst: 2))
         for _ in 0..<20 { _ = try await client.send(.getSkills) }
         let snapshot = try #require(await client.tokenPool?.snapshot())
         #expect(snapshot.tokensInUse == 1)
@@ -47,7 +47,7 @@ struct PooledClientTests {
         var configuration = FakeGenesysOrg.Configuration(rateLimit: RateLimit(requests: 60, per: .seconds(60)))
         configuration.rateLimitScope = .perClient
         let org = FakeGenesysOrg(configuration: configuration)
-        let client = org.makePooledClient(tokens: 10, rateLimit: RateLimit(requests: 60, per: .seconds(60)))
+        let client = try org.makePooledClient(tokens: 10, rateLimit: RateLimit(requests: 60, per: .seconds(60)))
         for _ in 0..<400 { _ = try await client.send(.getSkills) }
         let throttled = org.requests.filter { $0.status == 429 }.count
         #expect(throttled <= 20)
