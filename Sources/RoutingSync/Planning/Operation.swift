@@ -9,6 +9,12 @@ enum ObjectID: Sendable, Hashable {
         if case .created(let ref) = self { return ref }
         return nil
     }
+
+    /// The id when the object exists already.
+    var existingID: String? {
+        if case .existing(let id) = self { return id }
+        return nil
+    }
 }
 
 /// A skill or language assignment of an agent.

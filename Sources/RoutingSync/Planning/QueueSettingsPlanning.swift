@@ -5,11 +5,11 @@ extension Planner {
     /// Names ↔ ids for reading queue settings from the org: a declared queue or skill group shows under its
     /// declared name (so renaming one with `previousNames` does not make every rule and ring that refers to
     /// it look changed: the id is the same), any other object under its name in the org.
-    func queueReferenceTable(queueIDs: [String: ObjectID?]) -> QueueReferenceTable {
+    func queueReferenceTable(queueIDs: [String: Resolution]) -> QueueReferenceTable {
         var table = QueueReferenceTable()
-        func declared(_ kind: QueueReferenceKind, _ ids: [String: ObjectID?]) {
-            for (name, id) in ids.sorted(by: { $0.key < $1.key }) {
-                if case .existing(let id)? = id { table.record(kind, name: name, id: id) }
+        func declared(_ kind: QueueReferenceKind, _ ids: [String: Resolution]) {
+            for (name, resolution) in ids.sorted(by: { $0.key < $1.key }) {
+                if let id = resolution.id?.existingID { table.record(kind, name: name, id: id) }
             }
         }
         declared(.queue, queueIDs)
@@ -30,7 +30,7 @@ extension Planner {
     /// Resolves every name a queue's settings use, reporting each unknown, ambiguous or renamed-away one
     /// with the queue and the field. `nil` when one did not resolve.
     mutating func resolveSettings(
-        _ spec: QueueSpec, object: String, queueIDs: [String: ObjectID?], queueIndex: NameIndex<QueueSnapshot>
+        _ spec: QueueSpec, object: String, queueIDs: [String: Resolution], queueIndex: NameIndex<QueueSnapshot>
     ) -> [QueueReferenceKind: [String: ObjectID]]? {
         let references = spec.settings.references
         guard !references.isEmpty else { return [:] }
@@ -45,7 +45,7 @@ extension Planner {
                 complete = false
                 continue
             }
-            let target: ObjectID??
+            let target: Resolution
             switch reference.kind {
             case .queue:
                 target = self.reference(reference.name, declared: queueIDs, index: queueIndex, kind: "queue", object: object,
@@ -57,7 +57,7 @@ extension Planner {
                 target = self.reference(reference.name, declared: skillIDs, index: skillIndex, kind: "skill", object: object,
                                         field: reference.field, id: \.id)
             }
-            guard let target, let id = target else { complete = false; continue }
+            guard let id = target.id else { complete = false; continue }
             resolved[reference.kind, default: [:]][reference.name] = id
         }
         return complete ? resolved : nil
@@ -101,6 +101,19 @@ extension Planner {
 }
 
 extension Planner {
+    /// How each declared queue resolved (what settings that name it use).
+    static func queueResolutions(_ specs: [QueueSpec], _ matches: [Match<QueueSnapshot>]) -> [String: Resolution] {
+        var resolutions: [String: Resolution] = [:]
+        for (spec, match) in zip(specs, matches) {
+            switch match {
+            case .ambiguous: resolutions[spec.name] = .ambiguous
+            case .missing: resolutions[spec.name] = .resolved(.created(ObjectRef(kind: .queue, name: spec.name)))
+            case .found(let snapshot): resolutions[spec.name] = snapshot.queue.id.map { .resolved(.existing($0)) } ?? .unresolved
+            }
+        }
+        return resolutions
+    }
+
     /// The step that writes a new queue's references to queues created in the same run, after every queue
     /// exists (so two queues that overflow to each other apply in one run).
     static func queueReferences(_ name: String, _ write: QueueSettingsWrite) -> PlannedChange {
