@@ -211,14 +211,17 @@ extension DocumentDecoder {
         }, key: Self.userKey, shown: \.description)
     }
 
-    /// `{ Name: proficiency }` with proficiencies 0.0–5.0 and names unique after case folding.
-    mutating func proficiencyMap(_ node: SourceNode, object: String, field: String) -> [String: Double]? {
+    /// A mapping from trimmed, non-empty keys, each written once (ignoring case), to values read by `value`
+    /// (field `field[key]`); `expected` names the mapping in a type mismatch.
+    mutating func keyedMap<Value>(
+        _ node: SourceNode, object: String, field: String, expected: String,
+        _ value: (inout DocumentDecoder, SourceNode, String) -> Value?
+    ) -> [String: Value]? {
         guard case .mapping(let entries) = node.value else {
-            report(.invalidType, at: node, object: object, field: field,
-                   "expected a mapping of names to proficiencies, found \(node.typeDescription)")
+            report(.invalidType, at: node, object: object, field: field, "expected \(expected), found \(node.typeDescription)")
             return nil
         }
-        var result: [String: Double] = [:]
+        var result: [String: Value] = [:]
         var seen: Set<String> = []
         var valid = true
         for entry in entries {
@@ -235,17 +238,26 @@ extension DocumentDecoder {
                 valid = false
                 continue
             }
-            guard let (value, text) = number(entry.value, object: object, field: entryField, expected: "a proficiency 0.0–5.0") else {
+            guard let read = value(&self, entry.value, entryField) else {
                 valid = false
                 continue
             }
-            guard value >= 0, value <= 5 else {
-                report(.outOfRange, at: entry.value, object: object, field: entryField, "\(text) is out of range (0.0–5.0)")
-                valid = false
-                continue
-            }
-            result[name] = value
+            result[name] = read
         }
         return valid ? result : nil
+    }
+
+    /// `{ Name: proficiency }` with proficiencies 0.0–5.0 and names unique after case folding.
+    mutating func proficiencyMap(_ node: SourceNode, object: String, field: String) -> [String: Double]? {
+        keyedMap(node, object: object, field: field, expected: "a mapping of names to proficiencies") { decoder, valueNode, entryField in
+            guard let (value, text) = decoder.number(valueNode, object: object, field: entryField, expected: "a proficiency 0.0–5.0") else {
+                return nil
+            }
+            guard value >= 0, value <= 5 else {
+                decoder.report(.outOfRange, at: valueNode, object: object, field: entryField, "\(text) is out of range (0.0–5.0)")
+                return nil
+            }
+            return value
+        }
     }
 }

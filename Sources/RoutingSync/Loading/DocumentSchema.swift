@@ -230,33 +230,10 @@ extension DocumentDecoder {
         }
     }
 
-    /// `{ KEY: id:<id> }` with trimmed, non-empty keys (`defaultScripts`).
+    /// `{ KEY: id:<id> }` with trimmed, non-empty keys, each once (`defaultScripts`).
     mutating func idMap(_ node: SourceNode, object: String, field: String) -> [String: String]? {
-        guard case .mapping(let entries) = node.value else {
-            report(.invalidType, at: node, object: object, field: field, "expected a mapping, found \(node.typeDescription)")
-            return nil
+        keyedMap(node, object: object, field: field, expected: "a mapping") { decoder, valueNode, entryField in
+            decoder.idReference(valueNode, object: object, field: entryField, prefixed: true)
         }
-        var result: [String: String] = [:]
-        var valid = true
-        for entry in entries {
-            let key = Self.trim(entry.key)
-            let entryField = "\(field).\(key)"
-            if key.isEmpty {
-                report(.missingField, line: entry.keyLine, column: entry.keyColumn, object: object, field: entryField, "a key is empty")
-                valid = false
-                continue
-            }
-            guard result[key] == nil else {
-                report(.invalidValue, line: entry.keyLine, column: entry.keyColumn, object: object, field: entryField, "duplicate key")
-                valid = false
-                continue
-            }
-            guard let id = idReference(entry.value, object: object, field: entryField, prefixed: true) else {
-                valid = false
-                continue
-            }
-            result[key] = id
-        }
-        return valid ? result : nil
     }
 }
