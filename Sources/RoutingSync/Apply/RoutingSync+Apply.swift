@@ -7,7 +7,8 @@ import Tracing
 extension RoutingSync {
     /// Applies a plan: writes in dependency order, never throwing.
     ///
-    /// Order: skills, languages and wrap-up codes; skill groups; queues; agents; then deletions in reverse
+    /// Order: skills, languages and wrap-up codes; skill groups; queues; queues' references to queues created
+    /// in the same run (so queues that refer to each other apply in one run); agents; then deletions in reverse
     /// (queues, skill groups, then skills, languages, wrap-up codes). Changes within a tier run concurrently,
     /// at most `concurrency` at once, through the client (its rate limiter and retry policy).
     ///
@@ -150,14 +151,15 @@ extension RoutingSync {
 
     /// Tiers in apply order.
     static func tier(of change: PlannedChange) -> Int {
+        if change.operation?.writesAfterQueues == true { return 3 }
         switch (change.action, change.kind) {
-        case (.delete, .queue): return 4
-        case (.delete, .skillGroup): return 5
-        case (.delete, _): return 6
+        case (.delete, .queue): return 5
+        case (.delete, .skillGroup): return 6
+        case (.delete, _): return 7
         case (_, .skill), (_, .language), (_, .wrapupCode): return 0
         case (_, .skillGroup): return 1
         case (_, .queue): return 2
-        case (_, .agent): return 3
+        case (_, .agent): return 4
         }
     }
 
@@ -277,8 +279,10 @@ extension RoutingSync {
 
         case .createQueue(let write):
             guard var request = write.request else { return }
+            try await write.settings?.write(into: &request, withoutLaterQueues: true) { try await progress.id(of: $0) }
             if let groups = write.skillGroups {
-                request.memberGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
+                let others = (request.memberGroups ?? []).filter { $0.type != .skillGroup }
+                request.memberGroups = others + (try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) })
             }
             let body = CreateQueueRequest(queue: request)
             let name = change.name
@@ -293,6 +297,7 @@ extension RoutingSync {
             try await queueMembership(queueID: id, write, progress: progress, logger: logger)
         case .updateQueue(let id, let write):
             if var request = write.request {
+                try await write.settings?.write(into: &request, withoutLaterQueues: false) { try await progress.id(of: $0) }
                 if let groups = write.skillGroups {
                     let others = (request.memberGroups ?? []).filter { $0.type != .skillGroup }
                     let skillGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
@@ -306,6 +311,13 @@ extension RoutingSync {
             try await queueMembership(queueID: id, write, progress: progress, logger: logger)
         case .deleteQueue(let id):
             try await deleting { try await routing.deleteQueue(id: id, logger: logger) }
+        case .writeQueueReferences(let queue, let write):
+            let id = try await progress.id(of: .created(queue))
+            _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
+                var request = QueueRequest.writable(from: try await routing.getQueue(id: id, logger: logger))
+                try await write.write(into: &request, withoutLaterQueues: false) { try await progress.id(of: $0) }
+                return try await routing.updateQueue(id: id, request, logger: logger)
+            }
 
         case .updateAgent(let write):
             let userID = write.userID

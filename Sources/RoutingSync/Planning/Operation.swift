@@ -34,6 +34,8 @@ enum Operation: Sendable, Hashable {
     case createQueue(QueueWrite)
     case updateQueue(id: String, QueueWrite)
     case deleteQueue(id: String)
+    /// A queue created in this run gets its references to queues created in the same run (read, then `PUT`).
+    case writeQueueReferences(ObjectRef, QueueSettingsWrite)
     case updateAgent(AgentWrite)
 }
 
@@ -62,6 +64,8 @@ struct QueueWrite: Sendable, Hashable {
     var removeMembers: [String]
     var addWrapupCodes: [ObjectID]
     var removeWrapupCodes: [String]
+    /// The queue settings to write (every other writable `QueueRequest` field); `nil` keeps the body's.
+    var settings: QueueSettingsWrite? = nil
 }
 
 struct AgentWrite: Sendable, Hashable {

@@ -24,14 +24,16 @@ struct Planner {
     private var definitionChanges: [PlannedChange] = []   // skills, languages, wrap-up codes
     private var skillGroupChanges: [PlannedChange] = []
     private var queueChanges: [PlannedChange] = []
+    /// Queues' references to queues created in this run, written once every queue exists.
+    private var queueReferenceChanges: [PlannedChange] = []
     private var agentChanges: [PlannedChange] = []
     private var unchanged: [ObjectRef] = []
 
     // Resolution of declared names: the object's id, or nil when ambiguous (already reported).
-    private var skillIDs: [String: ObjectID?] = [:]
+    private(set) var skillIDs: [String: ObjectID?] = [:]
     private var languageIDs: [String: ObjectID?] = [:]
     private var wrapupCodeIDs: [String: ObjectID?] = [:]
-    private var skillGroupIDs: [String: ObjectID?] = [:]
+    private(set) var skillGroupIDs: [String: ObjectID?] = [:]
 
     // Existing objects a declared object claims (kept under prune).
     private var claimed: Set<String> = []
@@ -86,7 +88,7 @@ struct Planner {
     func makePlan() -> SyncPlan {
         let deletions = pruneDeletions()
         return SyncPlan(
-            changes: definitionChanges + skillGroupChanges + queueChanges + agentChanges + deletions,
+            changes: definitionChanges + skillGroupChanges + queueChanges + queueReferenceChanges + agentChanges + deletions,
             unchanged: unchanged, warnings: desired.warnings, prune: prune
         )
     }
@@ -546,11 +548,27 @@ struct Planner {
             return
         }
 
-        for spec in desired.queues {
+        // Identity first, so settings can refer to any declared queue (created in this run or not).
+        let matches = desired.queues.map { spec in
+            match(spec.name, previousNames: spec.previousNames, in: index, kind: "queue", object: "queues[\(spec.name)]", id: \.queue.id)
+        }
+        var queueIDs: [String: ObjectID?] = [:]
+        for (spec, match) in zip(desired.queues, matches) {
+            switch match {
+            case .ambiguous: queueIDs[spec.name] = .some(nil)
+            case .missing: queueIDs[spec.name] = .created(ObjectRef(kind: .queue, name: spec.name))
+            case .found(let snapshot): queueIDs[spec.name] = .some(snapshot.queue.id.map(ObjectID.existing))
+            }
+        }
+        let table = queueReferenceTable(queueIDs: queueIDs)
+
+        for (spec, match) in zip(desired.queues, matches) {
             let object = "queues[\(spec.name)]"
             let division = managedDivision(spec.division, object: object)
             var dependsOn: [ObjectRef] = []
             var resolved = true
+            let settingsIDs = resolveSettings(spec, object: object, queueIDs: queueIDs, queueIndex: index)
+            if settingsIDs == nil { resolved = false }
 
             let groupTargets = spec.skillGroups.map { names in
                 references(names, declared: skillGroupIDs, index: groupIndex, kind: "skill group", object: object,
@@ -581,11 +599,12 @@ struct Planner {
                 }
             }
 
-            switch match(spec.name, previousNames: spec.previousNames, in: index, kind: "queue", object: object, id: \.queue.id) {
+            switch match {
             case .ambiguous:
                 continue
             case .missing:
                 guard resolved else { continue }
+                let settings = planSettings(spec, queue: nil, resolved: settingsIDs ?? [:], table: table)
                 var request = QueueRequest(name: spec.name)
                 var fields: [FieldChange] = []
                 if let description = spec.description {
@@ -618,21 +637,27 @@ struct Planner {
                     fields.append(FieldChange(field: "members", from: nil, to: Self.names(references.map(\.description))))
                 }
                 if let names = spec.wrapupCodes { fields.append(FieldChange(field: "wrapupCodes", from: nil, to: Self.names(names))) }
+                fields += settings.fields
                 let write = QueueWrite(
                     request: request, skillGroups: groupTargets, addMembers: memberIDs ?? [], removeMembers: [],
-                    addWrapupCodes: codeTargets ?? [], removeWrapupCodes: []
+                    addWrapupCodes: codeTargets ?? [], removeWrapupCodes: [], settings: settings.write
                 )
                 queueChanges.append(PlannedChange(
-                    action: .create, kind: .queue, name: spec.name, existingID: nil, fields: fields, dependsOn: dependsOn,
-                    operation: .createQueue(write)
+                    action: .create, kind: .queue, name: spec.name, existingID: nil, fields: fields,
+                    dependsOn: dependsOn + (settings.write?.createdDependencies ?? []), operation: .createQueue(write)
                 ))
+                if let later = settings.write, !later.laterQueues.isEmpty {
+                    queueReferenceChanges.append(Self.queueReferences(spec.name, later))
+                }
             case .found(let snapshot):
                 guard let id = snapshot.queue.id else { continue }
                 claimed.insert(id)
                 guard resolved else { continue }
+                let settings = planSettings(spec, queue: snapshot.queue, resolved: settingsIDs ?? [:], table: table)
                 planQueueUpdate(
                     spec, snapshot: snapshot, id: id, object: object, division: division, desiredMedia: desiredMedia,
-                    groupTargets: groupTargets, codeTargets: codeTargets, memberIDs: memberIDs, dependsOn: dependsOn
+                    groupTargets: groupTargets, codeTargets: codeTargets, memberIDs: memberIDs, dependsOn: dependsOn,
+                    settings: settings
                 )
             }
         }
@@ -657,10 +682,10 @@ struct Planner {
     mutating func planQueueUpdate(
         _ spec: QueueSpec, snapshot: QueueSnapshot, id: String, object: String, division: (name: String, id: String?)?,
         desiredMedia: QueueMediaSettings?, groupTargets: [ObjectID]?, codeTargets: [ObjectID]?, memberIDs: [String]?,
-        dependsOn: [ObjectRef]
+        dependsOn: [ObjectRef], settings: (fields: [FieldChange], write: QueueSettingsWrite?)
     ) {
         let queue = snapshot.queue
-        var request = Self.writable(queue)
+        var request = QueueRequest.writable(from: queue)
         var fields: [FieldChange] = []
         var put = false
 
@@ -765,29 +790,29 @@ struct Planner {
                 fields.append(FieldChange(field: "wrapupCodes", from: Self.names(have.map(codeName)), to: Self.names(spec.wrapupCodes ?? [])))
             }
         }
+        if !settings.fields.isEmpty {
+            fields += settings.fields
+            put = true
+        }
         if fields.isEmpty {
             unchanged.append(ObjectRef(kind: .queue, name: spec.name))
             return
         }
         let write = QueueWrite(
             request: put ? request : nil, skillGroups: skillGroups, addMembers: addMembers, removeMembers: removeMembers,
-            addWrapupCodes: addCodes, removeWrapupCodes: removeCodes
+            addWrapupCodes: addCodes, removeWrapupCodes: removeCodes, settings: settings.write
         )
-        queueChanges.append(PlannedChange(
-            action: .update, kind: .queue, name: spec.name, existingID: id, fields: fields, dependsOn: dependsOn,
+        let change = PlannedChange(
+            action: .update, kind: .queue, name: spec.name, existingID: id, fields: fields,
+            dependsOn: dependsOn + (settings.write?.createdDependencies ?? []) + (settings.write?.laterQueues.sorted().map { ObjectRef(kind: .queue, name: $0) } ?? []),
             operation: .updateQueue(id: id, write)
-        ))
-    }
-
-    /// The queue as a `PUT` body: every field kept, read-only ones dropped.
-    static func writable(_ queue: RoutingQueue) -> QueueRequest {
-        var request = QueueRequest(queue)  // already without id, member counts and selfUri
-        request.dateCreated = nil
-        request.dateModified = nil
-        request.modifiedBy = nil
-        request.createdBy = nil
-        request.division = queue.division.map { Division(id: $0.id) }
-        return request
+        )
+        // Refers to queues created in this run: runs once every queue exists.
+        if settings.write?.laterQueues.isEmpty == false {
+            queueReferenceChanges.append(change)
+        } else {
+            queueChanges.append(change)
+        }
     }
 
     /// Queue media settings as a JSON-like tree (what the API would send).
