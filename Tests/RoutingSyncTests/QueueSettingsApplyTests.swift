@@ -182,3 +182,102 @@ struct QueueSettingsApplyTests {
         #expect(error.problems.first?.message.contains("renamed to 'Billing Spill'") == true)
     }
 }
+
+/// The issue's "Done when", from a file: every setting of the format applies, plans empty, exports to a file
+/// that re-plans empty and reproduces the org in a fresh one.
+@Suite("Queue settings: a file end to end")
+struct QueueSettingsFileTests {
+    static let yaml = """
+    version: 1
+    skills: [{ name: Billing }]
+    skillGroups:
+      - { name: Billing Experts, conditions: [{ routingSkillConditions: [{ routingSkill: Billing, comparator: GreaterThan, proficiency: 2 }], operation: And }] }
+      - { name: Tech Tier 2, conditions: [{ routingSkillConditions: [{ routingSkill: Billing, comparator: GreaterThan, proficiency: 0 }], operation: And }] }
+    queues:
+      - name: Billing Support
+        skillGroups: [Billing Experts]
+        scoringMethod: TimestampAndPriority
+        lastAgentRoutingMode: QueueMembersOnly
+        enableTranscription: true
+        enableAudioMonitoring: false
+        enableManualAssignment: false
+        suppressInQueueCallRecording: true
+        autoAnswerOnly: false
+        callingPartyName: Acme Billing
+        callingPartyNumber: "+15555550100"
+        defaultMediaLanguage: en-US
+        peerId: peer-7d0
+        routingRules: [{ operator: MEETS_THRESHOLD, threshold: 3, waitSeconds: 10 }, { operator: ANY, waitSeconds: 2.5 }]
+        bullseye:
+          rings:
+            - expansionCriteria: [{ type: TIMEOUT_SECONDS, threshold: 15 }]
+              skillGroups: [Billing Experts]
+              groups: ["id:group-1"]
+              teams: ["id:team-1"]
+              skillsToRemove: [Billing]
+            - skillGroups: [Tech Tier 2, Billing Experts]
+        conditionalGroupRouting:
+          rules:
+            - { metric: ServiceLevel, operator: LessThan, conditionValue: 0.8, waitSeconds: 5, skillGroups: [Tech Tier 2] }
+            - { queue: Billing Overflow, metric: EstimatedWaitTime, operator: GreaterThan, conditionValue: 30, waitSeconds: 20,
+                skillGroups: [Billing Experts], groups: ["id:group-2"], teams: ["id:team-2"] }
+        conditionalGroupActivation:
+          pilotRule: { conditionExpression: "C1", conditions: [{ metric: IdleAgentCount, queue: Billing Overflow, operator: LessThan, value: 1 }] }
+          rules:
+            - conditionExpression: "C1 and C2"
+              conditions: [{ metric: EstimatedWaitTime, operator: GreaterThan, value: 60 }, { metric: ServiceLevel, operator: NotEqualTo, value: 0.5 }]
+              skillGroups: [Billing Experts]
+              groups: ["id:group-3"]
+              teams: ["id:team-3"]
+        directRouting:
+          backupQueue: Billing Overflow
+          waitForAgent: true
+          agentWaitSeconds: 60
+          callMediaSettings: { useAgentAddressOutbound: true }
+          emailMediaSettings: { useAgentAddressOutbound: false }
+          messageMediaSettings: { useAgentAddressOutbound: true }
+        agentOwnedRouting: { enableAgentOwnedCallbacks: true, maxOwnedCallbackHours: 24, maxOwnedCallbackDelayHours: 1 }
+        groups: ["id:group-4", "id:group-5"]
+        teams: ["id:team-4"]
+        queueFlow: "id:flow-1"
+        emailInQueueFlow: "id:flow-2"
+        messageInQueueFlow: "id:flow-3"
+        whisperPrompt: "id:prompt-1"
+        onHoldPrompt: "id:prompt-2"
+        defaultScripts: { CALL: "id:script-1", EMAIL: "id:script-2" }
+        cannedResponseLibraries: { mode: SelectedOnly, libraryIds: [lib-1, lib-2] }
+        outboundMessagingAddresses: { smsAddress: "id:sms-1", openMessagingRecipient: "id:open-1", whatsAppRecipient: "id:wa-1" }
+        outboundEmailAddress: { domain: "id:domain-1", route: "id:route-1" }
+      - name: Billing Overflow
+        conditionalGroupRouting:
+          rules:
+            - { metric: EstimatedWaitTime, operator: GreaterThan, conditionValue: 10, waitSeconds: 5, skillGroups: [Tech Tier 2] }
+            - { queue: Billing Support, metric: EstimatedWaitTime, operator: GreaterThan, conditionValue: 60, waitSeconds: 30, skillGroups: [Billing Experts] }
+        directRouting: { backupQueue: Billing Support, waitForAgent: false, agentWaitSeconds: 60 }
+    """
+
+    @Test("a file using every setting applies in one run, plans empty, and its export re-plans empty and reproduces the org")
+    func endToEnd() async throws {
+        let state = try DesiredState.yaml(Self.yaml)
+        #expect(state.queues[0].settings.referencedQueueNames == ["Billing Overflow"])
+        let harness = try Harness()
+        let report = try await harness.sync.apply(state)
+        #expect(report.succeeded, "\(report.results.filter { $0.status != .applied })")
+        for spec in state.queues { #expect(try QueueSettingsApplyTests.unmatched(harness, spec) == []) }
+        #expect(try await harness.freshSync().plan(state).changes.map(\.description) == [])
+
+        // Export, written and read back as a file, re-plans empty against the org it came from…
+        let exported = try await harness.freshSync().export()
+        let text = DesiredStateWriter.string(exported, format: .yaml)
+        let reloaded = try DesiredState.yaml(text, file: "export.yaml")
+        let support = try #require(reloaded.queues.first { $0.name == "Billing Support" })
+        #expect(QueueSettingsDiff.plan(desired: state.queues[0].settings, current: support.settings).fields == [])
+        #expect(try await harness.freshSync().plan(reloaded).changes.map(\.description) == [])
+        // … and reproduces its queues in a fresh org.
+        let fresh = try Harness()
+        let copy = try await fresh.sync.apply(reloaded)
+        #expect(copy.succeeded, "\(copy.results.filter { $0.status != .applied })")
+        for spec in state.queues { #expect(try QueueSettingsApplyTests.unmatched(fresh, spec) == []) }
+        #expect(try await fresh.freshSync().plan(state).changes.map(\.description) == [])
+    }
+}
