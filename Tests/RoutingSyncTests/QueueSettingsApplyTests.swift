@@ -180,6 +180,12 @@ struct QueueSettingsApplyTests {
         let error = try await #require(throws: SyncError.self) { try await harness.freshSync().plan(stale) }
         #expect(error.problems.map(\.field) == ["directRouting.backupQueue"])
         #expect(error.problems.first?.message.contains("renamed to 'Billing Spill'") == true)
+        var staleGroup = state
+        staleGroup.queues[0].settings.bullseye?.rings[1].skillGroups = ["Experts"]
+        let groupError = try await #require(throws: SyncError.self) { try await harness.freshSync().plan(staleGroup) }
+        #expect(groupError.problems.map(\.field) == ["bullseye.rings[1].skillGroups[0]"])
+        #expect(groupError.problems.first?.message.contains("renamed to 'Senior Experts'") == true)
+        #expect(groupError.problems.first?.object == "queues[Billing Support]")
     }
 }
 
