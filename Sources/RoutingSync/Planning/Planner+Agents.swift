@@ -34,7 +34,7 @@ extension Planner {
                 unchanged.append(ObjectRef(kind: .agent, name: name))
                 continue
             }
-            changes.agents.append(PlannedChange(
+            changes.append(PlannedChange(
                 action: .update, kind: .agent, name: name, existingID: agent.userID, fields: profile.fields,
                 dependsOn: profile.dependsOn, operation: .updateAgent(profile.write)
             ))
@@ -111,7 +111,7 @@ extension Planner {
         var wanted: [Assignment] = []
         var changed: [Assignment] = []
         var existingIDs: Set<String> = []
-        for (name, proficiency) in proficiencies.sorted(by: { NameOrder.precedes($0.key, $1.key) }) {
+        for (name, proficiency) in Self.inNameOrder(proficiencies) {
             let field = "\(section)[\(name)]"
             let resolution = reference(name, declared: declared, index: index, kind: kind, object: object, field: field, id: id)
             guard let target = resolution.id else {

@@ -89,7 +89,7 @@ extension Planner {
             request: diff.body, skillGroups: targets.skillGroups, addMembers: targets.memberIDs ?? [], removeMembers: [],
             addWrapupCodes: targets.wrapupCodes ?? [], removeWrapupCodes: []
         )
-        changes.queues.append(PlannedChange(
+        changes.append(PlannedChange(
             action: .create, kind: .queue, name: spec.name, existingID: nil, fields: diff.fields, dependsOn: targets.dependsOn,
             operation: .createQueue(write)
         ))
@@ -170,7 +170,7 @@ extension Planner {
             request: diff.bodyChanged ? diff.body : nil, skillGroups: skillGroups, addMembers: addMembers,
             removeMembers: removeMembers, addWrapupCodes: addCodes, removeWrapupCodes: removeCodes
         )
-        changes.queues.append(PlannedChange(
+        changes.append(PlannedChange(
             action: .update, kind: .queue, name: spec.name, existingID: id, fields: diff.fields, dependsOn: targets.dependsOn,
             operation: .updateQueue(id: id, write)
         ))
