@@ -60,7 +60,7 @@ struct QueueSettingsApplyTests {
             "create queue Billing Support", "create queue Billing Overflow",
             "update queue Billing Support", "update queue Billing Overflow",
         ])
-        #expect(plan.changes.map(RoutingSync.tier(of:)) == [0, 1, 1, 2, 2, 3, 3])
+        #expect(plan.changes.map { Tier(of: $0) } == [.definitions, .skillGroups, .skillGroups, .queues, .queues, .queueReferences, .queueReferences])
         let later = try #require(plan.changes.last)
         #expect(later.dependsOn == [ObjectRef(kind: .queue, name: "Billing Overflow"), ObjectRef(kind: .queue, name: "Billing Support")])
         #expect(later.fields.map(\.field) == ["conditionalGroupRouting", "directRouting.backupQueue"])
@@ -122,7 +122,7 @@ struct QueueSettingsApplyTests {
         ])
         let plan = try await harness.sync.plan(state)
         #expect(plan.lines == ["create queue New", "update queue Old"])
-        #expect(plan.changes.map(RoutingSync.tier(of:)) == [2, 3])
+        #expect(plan.changes.map { Tier(of: $0) } == [.queues, .queueReferences])
         #expect(plan.change(.queue, "Old")?.dependsOn == [ObjectRef(kind: .queue, name: "New")])
         #expect(await harness.sync.apply(plan).succeeded)
         #expect(try Self.stored(harness, "Old").directRouting?.backupQueue == "New")

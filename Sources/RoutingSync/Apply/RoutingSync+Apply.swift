@@ -7,8 +7,7 @@ import Tracing
 extension RoutingSync {
     /// Applies a plan: writes in dependency order, never throwing.
     ///
-    /// Order: skills, languages and wrap-up codes; skill groups; queues; queues' references to queues created
-    /// in the same run (so queues that refer to each other apply in one run); agents; then deletions in reverse
+    /// Order: skills, languages and wrap-up codes; skill groups; queues; agents; then deletions in reverse
     /// (queues, skill groups, then skills, languages, wrap-up codes). Changes within a tier run concurrently,
     /// at most `concurrency` at once, through the client (its rate limiter and retry policy).
     ///
@@ -77,49 +76,15 @@ extension RoutingSync {
             }
             return SyncReport(plan: plan, results: results, requests: RequestSummary(), halted: reason)
         }
-        let width = max(1, concurrency ?? configuration.concurrency)
         let progress = ApplyProgress()
-        var results = [ChangeResult?](repeating: nil, count: plan.changes.count)
+        let executor = ChangeExecutor(routing: routing, configuration: configuration, progress: progress, logger: logger)
+        let scheduler = ApplyScheduler(
+            changes: plan.changes, width: max(1, concurrency ?? configuration.concurrency), tokenPool: routing.client.tokenPool
+        )
         var counts = SyncProgress(total: plan.changes.count)
-
-        let tiers = Dictionary(grouping: plan.changes.indices, by: { Self.tier(of: plan.changes[$0]) })
-        for tier in tiers.keys.sorted() where !Task.isCancelled {
-            let indices = tiers[tier] ?? []
-            let tierSpan = Self.startTierSpan(tier, changes: indices.count, parent: applySpan)
-            await withTaskGroup(of: (Int, ChangeResult).self) { group in
-                var next = 0
-                func start(_ group: inout TaskGroup<(Int, ChangeResult)>) {
-                    let index = indices[next]
-                    next += 1
-                    let change = plan.changes[index]
-                    // An unstructured task: cancelling `apply` stops starting changes but lets this one finish.
-                    // It inherits the tier span's context, so the change's requests are traced under the tier.
-                    group.addTask {
-                        await ServiceContext.withValue(tierSpan.context) {
-                            (index, await Task { await self.run(change, progress: progress, logger: logger) }.value)
-                        }
-                    }
-                }
-                // In flight follows the budget: a pooled client sizes it by Little's law (its rate × the
-                // latency it observes), `width` is the cap. Once cancelled, nothing new starts.
-                var inFlight = 0
-                func limit() async -> Int { await routing.client.tokenPool?.suggestedConcurrency(cap: width) ?? width }
-                while next < indices.count, !Task.isCancelled, inFlight < (await limit()) {
-                    start(&group)
-                    inFlight += 1
-                }
-                while let (index, result) = await group.next() {
-                    results[index] = result
-                    inFlight -= 1
-                    counts.record(result.status)
-                    onProgress?(counts)
-                    while next < indices.count, !Task.isCancelled, inFlight < (await limit()) || inFlight == 0 {
-                        start(&group)
-                        inFlight += 1
-                    }
-                }
-            }
-            tierSpan.end()
+        var results = await scheduler.run(parent: applySpan, { await executor.run($0) }) { result in
+            counts.record(result.status)
+            onProgress?(counts)
         }
         let cancelled = Task.isCancelled
         for index in results.indices where results[index] == nil {
@@ -147,227 +112,5 @@ extension RoutingSync {
             plan: plan, results: results.compactMap { $0 }, requests: RequestSummary(after.since(before)),
             halted: await progress.halted
         )
-    }
-
-    /// Tiers in apply order.
-    static func tier(of change: PlannedChange) -> Int {
-        if change.operation?.writesAfterQueues == true { return 3 }
-        switch (change.action, change.kind) {
-        case (.delete, .queue): return 5
-        case (.delete, .skillGroup): return 6
-        case (.delete, _): return 7
-        case (_, .skill), (_, .language), (_, .wrapupCode): return 0
-        case (_, .skillGroup): return 1
-        case (_, .queue): return 2
-        case (_, .agent): return 4
-        }
-    }
-
-    /// Runs one change and records its outcome.
-    private func run(_ change: PlannedChange, progress: ApplyProgress, logger: Logger) async -> ChangeResult {
-        func result(_ status: ChangeResult.Status, _ error: String? = nil) -> ChangeResult {
-            ChangeResult(kind: change.kind, name: change.name, action: change.action, status: status, error: error)
-        }
-        if let reason = await progress.halted {
-            await progress.markFailed(change.object)
-            return result(.skipped, "not attempted: the run halted (\(reason))")
-        }
-        if let failed = await progress.firstFailed(of: change.dependsOn) {
-            await progress.markFailed(change.object)
-            return result(.skipped, "depends on \(failed), which was not applied")
-        }
-        guard let operation = change.operation else {
-            await progress.markFailed(change.object)
-            return result(.skipped, "this plan was decoded from JSON and cannot be applied; plan again")
-        }
-        let deadline = GenesysDeadline(
-            timeout: configuration.changeTimeout, clock: routing.client.clock,
-            label: "\(change.action.rawValue) \(change.kind.rawValue) \"\(change.name)\"")
-        do {
-            try await deadline.run { try await execute(operation, change: change, progress: progress, logger: logger) }
-            logger.debug("routing sync applied", metadata: ["change": "\(change.action.rawValue) \(change.kind.rawValue) \(change.name)"])
-            return result(.applied)
-        } catch let error as GenesysError {
-            await progress.markFailed(change.object)
-            if error.code == .unauthorized || error.code == .authenticationFailed {
-                await progress.halt("authentication failed: \(error.localizedMessage)")
-            }
-            logger.debug("routing sync change failed", metadata: ["change": "\(change.id)", "error": "\(error)"])
-            return result(.failed, error.localizedMessage)
-        } catch is CancellationError {
-            await progress.markFailed(change.object)
-            await progress.halt("cancelled")
-            return result(.failed, "cancelled")
-        } catch {
-            await progress.markFailed(change.object)
-            return result(.failed, "\(error)")
-        }
-    }
-
-    // MARK: - Operations
-
-    private func execute(_ operation: Operation, change: PlannedChange, progress: ApplyProgress, logger: Logger) async throws {
-        let routing = self.routing
-        let ref = change.object
-        switch operation {
-        case .createSkill(let name, let divisionID):
-            let id = try await create(name: name, logger: logger) {
-                try await routing.createSkill(name: name, divisionID: divisionID, logger: logger).id
-            } find: {
-                try await routing.findSkill(named: name, logger: logger)?.id
-            }
-            await progress.register(ref, id: id)
-        case .moveSkill(let id, let divisionID):
-            _ = try await routing.updateSkillDivision(id: id, divisionID: divisionID, logger: logger)
-        case .deleteSkill(let id):
-            try await deleting { try await routing.deleteSkill(id: id, logger: logger) }
-        case .createLanguage(let name):
-            let id = try await create(name: name, logger: logger) {
-                try await routing.createLanguage(name: name, logger: logger).id
-            } find: {
-                try await routing.findLanguage(named: name, logger: logger)?.id
-            }
-            await progress.register(ref, id: id)
-        case .deleteLanguage(let id):
-            try await deleting { try await routing.deleteLanguage(id: id, logger: logger) }
-        case .createWrapupCode(let name, let divisionID):
-            let request = WrapupCodeRequest(name: name, division: divisionID.map { Division(id: $0) })
-            let id = try await create(name: name, logger: logger) {
-                try await routing.createWrapupCode(request, logger: logger).id
-            } find: {
-                try await routing.findWrapupCode(named: name, logger: logger)?.id
-            }
-            await progress.register(ref, id: id)
-        case .updateWrapupCode(let id, let request):
-            _ = try await routing.updateWrapupCode(id: id, request, logger: logger)
-        case .deleteWrapupCode(let id):
-            try await deleting { try await routing.deleteWrapupCode(id: id, logger: logger) }
-
-        case .createSkillGroup(let write):
-            let group = write.group
-            let body = SkillGroupWithMemberDivisions(
-                name: group.name, division: group.division, description: group.description,
-                skillConditions: group.skillConditions, memberDivisions: write.memberDivisionIDs
-            )
-            let name = group.name ?? change.name
-            let id = try await untilConsistent(mentioning: write.newSkillNames, logger: logger) {
-                try await self.create(name: name, logger: logger) {
-                    try await routing.createSkillGroup(body, logger: logger).id
-                } find: {
-                    try await routing.findSkillGroup(named: name, logger: logger)?.id
-                }
-            }
-            await progress.register(ref, id: id)
-            await progress.touched(group: id)
-        case .updateSkillGroup(let id, let write):
-            if write.patch {
-                var group = write.group
-                if write.needsCurrentConditions {
-                    group.skillConditions = try await routing.getSkillGroup(id: id, logger: logger).skillConditions
-                }
-                _ = try await untilConsistent(mentioning: write.newSkillNames, idempotent: true, logger: logger) {
-                    try await routing.updateSkillGroup(id: id, group, logger: logger)
-                }
-            }
-            if !write.addMemberDivisions.isEmpty || !write.removeMemberDivisions.isEmpty {
-                try await routing.updateSkillGroupMemberDivisions(
-                    skillGroupID: id, add: write.addMemberDivisions, remove: write.removeMemberDivisions, logger: logger)
-            }
-            await progress.touched(group: id)
-        case .deleteSkillGroup(let id):
-            try await deleting { try await routing.deleteSkillGroup(id: id, logger: logger) }
-
-        case .createQueue(let write):
-            guard var request = write.request else { return }
-            try await write.settings?.write(into: &request, withoutLaterQueues: true) { try await progress.id(of: $0) }
-            if let groups = write.skillGroups {
-                let others = (request.memberGroups ?? []).filter { $0.type != .skillGroup }
-                request.memberGroups = others + (try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) })
-            }
-            let body = CreateQueueRequest(queue: request)
-            let name = change.name
-            let id = try await untilConsistent(mentioning: [], logger: logger) {
-                try await self.create(name: name, logger: logger) {
-                    try await routing.createQueue(body, logger: logger).id
-                } find: {
-                    try await routing.findQueue(named: name, logger: logger)?.id
-                }
-            }
-            await progress.register(ref, id: id)
-            try await queueMembership(queueID: id, write, progress: progress, logger: logger)
-        case .updateQueue(let id, let write):
-            if var request = write.request {
-                try await write.settings?.write(into: &request, withoutLaterQueues: false) { try await progress.id(of: $0) }
-                if let groups = write.skillGroups {
-                    let others = (request.memberGroups ?? []).filter { $0.type != .skillGroup }
-                    let skillGroups = try await groups.asyncMap { MemberGroup(id: try await progress.id(of: $0), type: .skillGroup) }
-                    request.memberGroups = others + skillGroups
-                }
-                let body = request
-                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                    try await routing.updateQueue(id: id, body, logger: logger)
-                }
-            }
-            try await queueMembership(queueID: id, write, progress: progress, logger: logger)
-        case .deleteQueue(let id):
-            try await deleting { try await routing.deleteQueue(id: id, logger: logger) }
-        case .writeQueueReferences(let queue, let write):
-            let id = try await progress.id(of: .created(queue))
-            _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                var request = QueueRequest.writable(from: try await routing.getQueue(id: id, logger: logger))
-                try await write.write(into: &request, withoutLaterQueues: false) { try await progress.id(of: $0) }
-                return try await routing.updateQueue(id: id, request, logger: logger)
-            }
-
-        case .updateAgent(let write):
-            let userID = write.userID
-            if let skills = write.replaceSkills {
-                let posts = try await skills.asyncMap { UserRoutingSkillPost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency) }
-                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                    try await routing.replaceUserRoutingSkills(userID: userID, posts, logger: logger)
-                }
-            } else if !write.upsertSkills.isEmpty {
-                let posts = try await write.upsertSkills.asyncMap {
-                    UserRoutingSkillPost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency)
-                }
-                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                    try await routing.addOrUpdateUserRoutingSkills(userID: userID, posts, logger: logger)
-                }
-            }
-            if !write.upsertLanguages.isEmpty {
-                let posts = try await write.upsertLanguages.asyncMap {
-                    UserRoutingLanguagePost(id: try await progress.id(of: $0.target), proficiency: $0.proficiency)
-                }
-                _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                    try await routing.addOrUpdateUserRoutingLanguages(userID: userID, posts, logger: logger)
-                }
-            }
-            for languageID in write.removeLanguages {
-                try await deleting { try await routing.removeUserRoutingLanguage(userID: userID, languageID: languageID, logger: logger) }
-            }
-        }
-    }
-
-    private func queueMembership(queueID: String, _ write: QueueWrite, progress: ApplyProgress, logger: Logger) async throws {
-        let routing = self.routing
-        if !write.addMembers.isEmpty {
-            try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                try await routing.addQueueMembers(queueID: queueID, userIDs: write.addMembers, logger: logger)
-            }
-        }
-        if !write.removeMembers.isEmpty {
-            try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                try await routing.removeQueueMembers(queueID: queueID, userIDs: write.removeMembers, logger: logger)
-            }
-        }
-        if !write.addWrapupCodes.isEmpty {
-            let ids = try await write.addWrapupCodes.asyncMap { try await progress.id(of: $0) }
-            _ = try await untilConsistent(mentioning: [], idempotent: true, logger: logger) {
-                try await routing.addQueueWrapupCodes(queueID: queueID, codeIDs: ids, logger: logger)
-            }
-        }
-        for codeID in write.removeWrapupCodes {
-            try await deleting { try await routing.removeQueueWrapupCode(queueID: queueID, codeID: codeID, logger: logger) }
-        }
     }
 }

@@ -25,6 +25,8 @@ struct Assignment: Sendable, Hashable {
 
 /// What apply does for one ``PlannedChange``. Built by the planner from the snapshot, so apply needs no
 /// extra reads (except a skill group's conditions when the file changes a group without declaring them).
+///
+/// The cases with large payloads are `indirect`, so a change stays small to copy (a plan holds thousands).
 enum Operation: Sendable, Hashable {
     case createSkill(name: String, divisionID: String?)
     case moveSkill(id: String, divisionID: String)
@@ -32,17 +34,17 @@ enum Operation: Sendable, Hashable {
     case createLanguage(name: String)
     case deleteLanguage(id: String)
     case createWrapupCode(name: String, divisionID: String?)
-    case updateWrapupCode(id: String, WrapupCodeRequest)
+    indirect case updateWrapupCode(id: String, WrapupCodeRequest)
     case deleteWrapupCode(id: String)
-    case createSkillGroup(SkillGroupWrite)
-    case updateSkillGroup(id: String, SkillGroupWrite)
+    indirect case createSkillGroup(SkillGroupWrite)
+    indirect case updateSkillGroup(id: String, SkillGroupWrite)
     case deleteSkillGroup(id: String)
-    case createQueue(QueueWrite)
-    case updateQueue(id: String, QueueWrite)
+    indirect case createQueue(QueueWrite)
+    indirect case updateQueue(id: String, QueueWrite)
     case deleteQueue(id: String)
     /// A queue created in this run gets its references to queues created in the same run (read, then `PUT`).
-    case writeQueueReferences(ObjectRef, QueueSettingsWrite)
-    case updateAgent(AgentWrite)
+    indirect case writeQueueReferences(ObjectRef, QueueSettingsWrite)
+    indirect case updateAgent(AgentWrite)
 }
 
 struct SkillGroupWrite: Sendable, Hashable {

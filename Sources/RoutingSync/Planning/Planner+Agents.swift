@@ -34,7 +34,7 @@ extension Planner {
                 unchanged.append(ObjectRef(kind: .agent, name: name))
                 continue
             }
-            changes.agents.append(PlannedChange(
+            changes.append(PlannedChange(
                 action: .update, kind: .agent, name: name, existingID: agent.userID, fields: profile.fields,
                 dependsOn: profile.dependsOn, operation: .updateAgent(profile.write)
             ))
@@ -56,12 +56,64 @@ extension Planner {
         _ skills: [String: Double], agent: AgentSnapshot, object: String, index: NameIndex<RoutingSkill>?,
         into profile: inout AgentProfileDiff
     ) {
+        let declared = compareProficiencies(
+            skills, current: agent.skills.map { ($0.id, $0.proficiency) }, declared: skillIDs, index: index, kind: "skill",
+            section: "skills", object: object, id: \.id, into: &profile
+        )
+        var removals = false
+        if desired.policy.agentSkills == .authoritative {
+            for have in agent.skills where !declared.existingIDs.contains(have.id ?? "") {
+                removals = true
+                let name = have.name ?? current.skills?.first { $0.id == have.id }?.name ?? have.id ?? "?"
+                profile.fields.append(FieldChange(field: "skills[\(name)]", from: have.proficiency.map(ConfigValue.number), to: nil))
+            }
+        }
+        if removals {
+            profile.write.replaceSkills = declared.wanted
+        } else {
+            profile.write.upsertSkills = declared.changed
+        }
+    }
+
+    /// The languages an agent should have; the others removed one by one when `policy.agentLanguages` is
+    /// authoritative.
+    mutating func planAgentLanguages(
+        _ languages: [String: Double], agent: AgentSnapshot, object: String, index: NameIndex<Language>?,
+        into profile: inout AgentProfileDiff
+    ) {
+        let declared = compareProficiencies(
+            languages, current: agent.languages.map { ($0.id, $0.proficiency) }, declared: languageIDs, index: index,
+            kind: "language", section: "languages", object: object, id: \.id, into: &profile
+        )
+        profile.write.upsertLanguages += declared.changed
+        if desired.policy.agentLanguages == .authoritative {
+            for have in agent.languages where !declared.existingIDs.contains(have.id ?? "") {
+                guard let id = have.id else { continue }
+                profile.write.removeLanguages.append(id)
+                let name = have.name ?? current.languages?.first { $0.id == id }?.name ?? id
+                profile.fields.append(FieldChange(field: "languages[\(name)]", from: have.proficiency.map(ConfigValue.number), to: nil))
+            }
+        }
+    }
+
+    /// An agent's declared skills or languages, resolved by name and compared with what the agent has
+    /// (`current`: id and proficiency); each one to add or change is a field of `profile`.
+    /// - Returns: Every declared assignment, the ones that change, and the ids of the existing objects named.
+    mutating func compareProficiencies<Item>(
+        _ proficiencies: [String: Double], current: [(id: String?, proficiency: Double?)], declared: [String: Resolution],
+        index: NameIndex<Item>?, kind: String, section: String, object: String, id: (Item) -> String?,
+        into profile: inout AgentProfileDiff
+    ) -> (wanted: [Assignment], changed: [Assignment], existingIDs: Set<String>) {
+        var have: [String: Double?] = [:]
+        for entry in current {
+            if let id = entry.id, have[id] == nil { have[id] = entry.proficiency }
+        }
         var wanted: [Assignment] = []
         var changed: [Assignment] = []
-        var wantedIDs: Set<String> = []
-        for (name, proficiency) in skills.sorted(by: { NameOrder.precedes($0.key, $1.key) }) {
-            let field = "skills[\(name)]"
-            let resolution = reference(name, declared: skillIDs, index: index, kind: "skill", object: object, field: field, id: \.id)
+        var existingIDs: Set<String> = []
+        for (name, proficiency) in Self.inNameOrder(proficiencies) {
+            let field = "\(section)[\(name)]"
+            let resolution = reference(name, declared: declared, index: index, kind: kind, object: object, field: field, id: id)
             guard let target = resolution.id else {
                 profile.resolved = false
                 continue
@@ -73,65 +125,15 @@ extension Planner {
                 profile.dependsOn.append(ref)
                 changed.append(assignment)
                 profile.fields.append(FieldChange(field: field, from: nil, to: .number(proficiency)))
-            case .existing(let skillID):
-                wantedIDs.insert(skillID)
-                let have = agent.skills.first { $0.id == skillID }
-                if Self.sameProficiency(have?.proficiency, proficiency) { continue }
+            case .existing(let targetID):
+                existingIDs.insert(targetID)
+                let current = have[targetID] ?? nil
+                if Self.sameProficiency(current, proficiency) { continue }
                 changed.append(assignment)
-                profile.fields.append(FieldChange(field: field, from: have?.proficiency.map(ConfigValue.number), to: .number(proficiency)))
+                profile.fields.append(FieldChange(field: field, from: current.map(ConfigValue.number), to: .number(proficiency)))
             }
         }
-        var removals = false
-        if desired.policy.agentSkills == .authoritative {
-            for have in agent.skills where !wantedIDs.contains(have.id ?? "") {
-                removals = true
-                let name = have.name ?? current.skills?.first { $0.id == have.id }?.name ?? have.id ?? "?"
-                profile.fields.append(FieldChange(field: "skills[\(name)]", from: have.proficiency.map(ConfigValue.number), to: nil))
-            }
-        }
-        if removals {
-            profile.write.replaceSkills = wanted
-        } else {
-            profile.write.upsertSkills = changed
-        }
-    }
-
-    /// The languages an agent should have; the others removed one by one when `policy.agentLanguages` is
-    /// authoritative.
-    mutating func planAgentLanguages(
-        _ languages: [String: Double], agent: AgentSnapshot, object: String, index: NameIndex<Language>?,
-        into profile: inout AgentProfileDiff
-    ) {
-        var wantedIDs: Set<String> = []
-        for (name, proficiency) in languages.sorted(by: { NameOrder.precedes($0.key, $1.key) }) {
-            let field = "languages[\(name)]"
-            let resolution = reference(name, declared: languageIDs, index: index, kind: "language", object: object, field: field, id: \.id)
-            guard let target = resolution.id else {
-                profile.resolved = false
-                continue
-            }
-            let assignment = Assignment(target: target, proficiency: proficiency)
-            switch target {
-            case .created(let ref):
-                profile.dependsOn.append(ref)
-                profile.write.upsertLanguages.append(assignment)
-                profile.fields.append(FieldChange(field: field, from: nil, to: .number(proficiency)))
-            case .existing(let languageID):
-                wantedIDs.insert(languageID)
-                let have = agent.languages.first { $0.id == languageID }
-                if Self.sameProficiency(have?.proficiency, proficiency) { continue }
-                profile.write.upsertLanguages.append(assignment)
-                profile.fields.append(FieldChange(field: field, from: have?.proficiency.map(ConfigValue.number), to: .number(proficiency)))
-            }
-        }
-        if desired.policy.agentLanguages == .authoritative {
-            for have in agent.languages where !wantedIDs.contains(have.id ?? "") {
-                guard let id = have.id else { continue }
-                profile.write.removeLanguages.append(id)
-                let name = have.name ?? current.languages?.first { $0.id == id }?.name ?? id
-                profile.fields.append(FieldChange(field: "languages[\(name)]", from: have.proficiency.map(ConfigValue.number), to: nil))
-            }
-        }
+        return (wanted, changed, existingIDs)
     }
 
     /// Whether the agent already has the proficiency (a missing one never matches).

@@ -60,7 +60,7 @@ extension Planner {
             case .missing:
                 ids[spec.name] = .resolved(.created(ObjectRef(kind: kind, name: spec.name)))
                 let fields = division.map { [FieldChange(field: "division", from: nil, to: .string($0.name))] } ?? []
-                changes.definitions.append(PlannedChange(
+                changes.append(PlannedChange(
                     action: .create, kind: kind, name: spec.name, existingID: nil, fields: fields, dependsOn: [],
                     operation: create(spec.name, division?.id)
                 ))
@@ -71,7 +71,7 @@ extension Planner {
                 var diff = FieldDiff(updating: divisionOf(item))
                 diff.compare("division", \.self, current: divisionOf(item), desired: division?.id, shown: shownDivision)
                 if let move, let divisionID = diff.body, diff.bodyChanged {
-                    changes.definitions.append(PlannedChange(
+                    changes.append(PlannedChange(
                         action: .update, kind: kind, name: spec.name, existingID: itemID, fields: diff.fields,
                         dependsOn: [], operation: move(item, itemID, divisionID)
                     ))

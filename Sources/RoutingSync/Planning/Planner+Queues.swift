@@ -85,6 +85,9 @@ extension Planner {
                 planQueueUpdate(spec, snapshot: snapshot, id: id, object: object, targets: targets, table: table)
             }
         }
+        // References to queues created in this run: after every queue create and update.
+        changes += queueReferenceChanges
+        queueReferenceChanges = []
     }
 
     mutating func planQueueCreate(_ spec: QueueSpec, object: String, targets: QueueTargets, table: QueueReferenceTable) {
@@ -105,12 +108,12 @@ extension Planner {
             request: diff.body, skillGroups: targets.skillGroups, addMembers: targets.memberIDs ?? [], removeMembers: [],
             addWrapupCodes: targets.wrapupCodes ?? [], removeWrapupCodes: [], settings: settings.write
         )
-        changes.queues.append(PlannedChange(
+        changes.append(PlannedChange(
             action: .create, kind: .queue, name: spec.name, existingID: nil, fields: diff.fields,
             dependsOn: targets.dependsOn + (settings.write?.createdDependencies ?? []), operation: .createQueue(write)
         ))
         if let later = settings.write, !later.laterQueues.isEmpty {
-            changes.queueReferences.append(Self.queueReferences(spec.name, later))
+            queueReferenceChanges.append(Self.queueReferences(spec.name, later))
         }
     }
 
@@ -202,9 +205,9 @@ extension Planner {
         )
         // A queue that refers to queues created in this run is updated once every queue exists.
         if later.isEmpty {
-            changes.queues.append(change)
+            changes.append(change)
         } else {
-            changes.queueReferences.append(change)
+            queueReferenceChanges.append(change)
         }
     }
 }

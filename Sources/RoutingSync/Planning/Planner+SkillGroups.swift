@@ -111,7 +111,7 @@ extension Planner {
             group: diff.body, patch: true, needsCurrentConditions: false, memberDivisionIDs: memberDivisionIDs,
             addMemberDivisions: [], removeMemberDivisions: [], newSkillNames: references.newNames
         )
-        changes.skillGroups.append(PlannedChange(
+        changes.append(PlannedChange(
             action: .create, kind: .skillGroup, name: spec.name, existingID: nil, fields: diff.fields,
             dependsOn: references.dependsOn, operation: .createSkillGroup(write)
         ))
@@ -174,7 +174,7 @@ extension Planner {
             group: diff.body, patch: patch, needsCurrentConditions: patch && spec.conditions == nil && !snapshot.conditionsRead,
             memberDivisionIDs: nil, addMemberDivisions: add, removeMemberDivisions: remove, newSkillNames: references.newNames
         )
-        changes.skillGroups.append(PlannedChange(
+        changes.append(PlannedChange(
             action: .update, kind: .skillGroup, name: spec.name, existingID: id, fields: diff.fields, dependsOn: references.dependsOn,
             operation: .updateSkillGroup(id: id, write)
         ))

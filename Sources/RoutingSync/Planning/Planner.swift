@@ -21,8 +21,12 @@ struct Planner {
     /// Every problem found so far (planning continues, so all are reported at once).
     private(set) var problems: [ValidationProblem] = []
 
-    /// The changes, per tier (apply order).
-    var changes = TierChanges()
+    /// The changes in apply order: `run()` plans the kinds in the order of their tiers (skills, languages,
+    /// wrap-up codes; skill groups; queues; agents), each appending its own; deletions come last.
+    var changes: [PlannedChange] = []
+    /// Queues' references to queues created in this run: planned with the queues, appended after all of
+    /// them (their own tier, ``Tier/queueReferences``).
+    var queueReferenceChanges: [PlannedChange] = []
     /// Declared objects that already match the file.
     var unchanged: [ObjectRef] = []
 
@@ -37,17 +41,6 @@ struct Planner {
 
     /// Division problems already reported (`object|field|name`), so each is reported once.
     var divisionProblems: Set<String> = []
-
-    /// The planned changes in the order apply runs their tiers.
-    struct TierChanges {
-        /// Skills, languages and wrap-up codes.
-        var definitions: [PlannedChange] = []
-        var skillGroups: [PlannedChange] = []
-        var queues: [PlannedChange] = []
-        /// Queues' references to queues created in this run, written once every queue exists.
-        var queueReferences: [PlannedChange] = []
-        var agents: [PlannedChange] = []
-    }
 
     init(desired: DesiredState, current: OrgSnapshot, prune: Bool) {
         self.desired = desired
@@ -79,6 +72,10 @@ struct Planner {
     }
 
     mutating func run() {
+        changes.reserveCapacity(
+            desired.skills.count + desired.languages.count + desired.wrapupCodes.count + desired.skillGroups.count
+                + desired.queues.count + desired.agents.count
+        )
         requirePruneLists()
         // The default division must resolve even when no object falls back to it (reported once).
         if let name = desired.defaults.division, current.divisions != nil {
@@ -92,12 +89,9 @@ struct Planner {
         planAgents()
     }
 
-    func makePlan() -> SyncPlan {
-        SyncPlan(
-            changes: changes.definitions + changes.skillGroups + changes.queues + changes.queueReferences + changes.agents
-                + pruneDeletions(),
-            unchanged: unchanged, warnings: desired.warnings, prune: prune
-        )
+    mutating func makePlan() -> SyncPlan {
+        changes += pruneDeletions()
+        return SyncPlan(changes: changes, unchanged: unchanged, warnings: desired.warnings, prune: prune)
     }
 
     // MARK: - Problems
@@ -133,6 +127,13 @@ struct Planner {
 
     static func ids<Item>(_ items: [Item], _ id: (Item) -> String?) -> String {
         items.compactMap(id).map { "id \($0)" }.joined(separator: ", ")
+    }
+
+    /// A dictionary's entries in ``NameOrder`` of their keys, each key folded once (not at every comparison).
+    static func inNameOrder<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
+        dictionary.map { (folded: $0.key.lowercased(), entry: $0) }
+            .sorted { $0.folded != $1.folded ? $0.folded < $1.folded : $0.entry.key < $1.entry.key }
+            .map(\.entry)
     }
 
     static func names(_ values: [String]) -> ConfigValue {
