@@ -174,7 +174,7 @@ struct QueueSettingsLoaderTests {
         }
     }
 
-    @Test("mediaSettings are checked against the model's own shape, nested types and dictionaries included")
+    @Test("mediaSettings are checked against the model's own shape: nested, recursive and dictionary types included")
     func mediaShape() {
         let text = """
         version: 1
@@ -200,6 +200,7 @@ struct QueueSettingsLoaderTests {
         #expect(found == [
             "x.yaml:7: queues[Q].mediaSettings.email.allOutboundEmailAddresses[0].domain.id: expected text, found 5",
             "x.yaml:8: queues[Q].mediaSettings.email.allOutboundEmailAddresses[0].route.priority: expected an integer, found \"high\"",
+            "x.yaml:8: queues[Q].mediaSettings.email.allOutboundEmailAddresses[0].route.replyEmailAddress.anything: unknown key (not a QueueMediaSettings field)",
             "x.yaml:10: queues[Q].mediaSettings.message.subTypeSettings.sms.colour: unknown key (not a QueueMediaSettings field)",
             "x.yaml:12: queues[Q].mediaSettings.callback: expected a mapping",
         ])

@@ -12,23 +12,11 @@ indirect enum CodableShape: Sendable {
     case list(CodableShape)
     /// A mapping from any key to one shape (`[String: T]`).
     case dictionary(CodableShape)
-    /// A type met again inside itself (the API's `InboundRoute` holds a `QueueEmailAddress` that holds an
-    /// `InboundRoute`): anything is accepted there.
+    /// A model type, by identity: its shape is in ``CodableSchema/types`` (so a type that holds itself, as the
+    /// API's `InboundRoute` holds a `QueueEmailAddress` that holds an `InboundRoute`, is described once).
+    case type(ObjectIdentifier)
+    /// Anything (a type that could not be recorded).
     case any
-
-    /// The shape of `type`.
-    static func of(_ type: any Decodable.Type) -> CodableShape {
-        shape(of: type, inside: [])
-    }
-
-    fileprivate static func shape(of type: any Decodable.Type, inside stack: Set<ObjectIdentifier>) -> CodableShape {
-        if let scalar = scalar(type) { return scalar }
-        let identity = ObjectIdentifier(type)
-        guard !stack.contains(identity) else { return .any }
-        let recorder = ShapeRecorder(stack: stack.union([identity]))
-        _ = try? type.init(from: recorder)
-        return recorder.shape
-    }
 
     fileprivate static func scalar(_ type: Any.Type) -> CodableShape? {
         switch type {
@@ -42,16 +30,60 @@ indirect enum CodableShape: Sendable {
     }
 }
 
+/// A model's shape and the shapes of every type it holds.
+struct CodableSchema: Sendable {
+    /// The model's own shape.
+    let root: CodableShape
+    /// Every model type met, by identity.
+    let types: [ObjectIdentifier: CodableShape]
+
+    /// The schema of `type`.
+    static func of(_ type: any Decodable.Type) -> CodableSchema {
+        let registry = ShapeRegistry()
+        let root = registry.shape(of: type)
+        return CodableSchema(root: root, types: registry.types)
+    }
+
+    /// `shape`, with a ``CodableShape/type(_:)`` replaced by the type's shape (through wrappers such as
+    /// `RoutingModels`' `Indirect`, whose shape is another type's).
+    func resolved(_ shape: CodableShape) -> CodableShape {
+        var shape = shape
+        var seen: Set<ObjectIdentifier> = []
+        while case .type(let identity) = shape {
+            guard seen.insert(identity).inserted, let next = types[identity] else { return .any }
+            shape = next
+        }
+        return shape
+    }
+}
+
+/// The types recorded so far; each is recorded once.
+private final class ShapeRegistry {
+    var types: [ObjectIdentifier: CodableShape] = [:]
+    var recording: Set<ObjectIdentifier> = []
+
+    func shape(of type: any Decodable.Type) -> CodableShape {
+        if let scalar = CodableShape.scalar(type) { return scalar }
+        let identity = ObjectIdentifier(type)
+        if types[identity] == nil, recording.insert(identity).inserted {
+            let recorder = ShapeRecorder(registry: self)
+            _ = try? type.init(from: recorder)
+            types[identity] = recorder.shape
+            recording.remove(identity)
+        }
+        return .type(identity)
+    }
+}
 /// Records what a model's `init(from:)` asks for. Keyed containers list no keys (so a struct reads every
 /// optional property as absent) except for dictionaries, which get one key whose value shape is recorded.
 private final class ShapeRecorder: Decoder {
-    let stack: Set<ObjectIdentifier>
+    let registry: ShapeRegistry
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var shape: CodableShape = .any
     var members: [(key: String, shape: CodableShape)] = []
 
-    init(stack: Set<ObjectIdentifier>) { self.stack = stack }
+    init(registry: ShapeRegistry) { self.registry = registry }
 
     func record(_ key: some CodingKey, _ shape: CodableShape) {
         if key.stringValue == Self.anyKey, key.intValue == nil, members.isEmpty {
@@ -63,7 +95,7 @@ private final class ShapeRecorder: Decoder {
     }
 
     func shape(of type: any Decodable.Type) -> CodableShape {
-        CodableShape.shape(of: type, inside: stack)
+        registry.shape(of: type)
     }
 
     /// The key offered to a keyed container: a struct's `CodingKeys` has no such case; a dictionary takes it.
@@ -96,7 +128,7 @@ private final class ShapeRecorder: Decoder {
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             recorder.record(key, recorder.shape(of: type))
             if let value = Self.placeholder(type) { return value }
-            return try T(from: ShapeRecorder(stack: recorder.stack))
+            return try T(from: ShapeRecorder(registry: recorder.registry))
         }
 
         /// A value of a scalar type (what a model asks for is recorded; the value itself is never used).
@@ -126,7 +158,7 @@ private final class ShapeRecorder: Decoder {
             currentIndex += 1
             recorder.shape = .list(recorder.shape(of: type))
             if let value = Keyed<AnyKey>.placeholder(type) { return value }
-            return try T(from: ShapeRecorder(stack: recorder.stack))
+            return try T(from: ShapeRecorder(registry: recorder.registry))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

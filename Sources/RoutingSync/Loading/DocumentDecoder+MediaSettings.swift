@@ -1,10 +1,10 @@
 import RoutingModels
 
 /// A queue's `mediaSettings`: checked against the shape of the API's `QueueMediaSettings` model
-/// (``CodableShape``) — keys, types, and the `int32` ranges of the API's schema — and kept as written.
+/// (``CodableSchema``) — keys, types, and the `int32` ranges of the API's schema — and kept as written.
 extension DocumentDecoder {
-    /// The shape of `QueueMediaSettings`, learned from the model once.
-    static let mediaSettingsShape = CodableShape.of(QueueMediaSettings.self)
+    /// The shape of `QueueMediaSettings` and of every type it holds, learned from the model once.
+    static let mediaSettingsSchema = CodableSchema.of(QueueMediaSettings.self)
 
     /// The `QueueMediaSettings` integers the API declares `int32` (`MediaSettings`, `CallbackMediaSettings`,
     /// `EmailMediaSettings`, `MessageMediaSettings`, `InactivityTimeoutSettings`); the models hold them as
@@ -20,14 +20,14 @@ extension DocumentDecoder {
     }
 
     /// Checks `mediaSettings`: first values without meaning (nulls) and `int32` ranges, then, when those are
-    /// fine, every key and type against ``mediaSettingsShape``. Returns the settings as written, or `nil`.
+    /// fine, every key and type against ``mediaSettingsSchema``. Returns the settings as written, or `nil`.
     mutating func decodeMediaSettings(_ node: SourceNode, object: String) -> ConfigValue? {
         guard case .mapping = node.value else {
             report(.invalidType, at: node, object: object, field: "mediaSettings", "expected a mapping, found \(node.typeDescription)")
             return nil
         }
         guard checkMediaValues(node, object: object, path: "mediaSettings"),
-              checkMediaShape(node, Self.mediaSettingsShape, object: object, path: "mediaSettings") else { return nil }
+              checkMediaShape(node, Self.mediaSettingsSchema.root, object: object, path: "mediaSettings") else { return nil }
         return node.configValue
     }
 
@@ -63,7 +63,8 @@ extension DocumentDecoder {
     }
 
     /// Reports keys the model does not have and values of the wrong type, each at the value's line.
-    private mutating func checkMediaShape(_ node: SourceNode, _ shape: CodableShape, object: String, path: String) -> Bool {
+    private mutating func checkMediaShape(_ node: SourceNode, _ declared: CodableShape, object: String, path: String) -> Bool {
+        let shape = Self.mediaSettingsSchema.resolved(declared)
         let value = node.configValue
         func mismatch(_ expected: String, _ decoder: inout DocumentDecoder) -> Bool {
             let found = value.isScalar ? ", found \(value.compactText)" : ""
@@ -71,7 +72,7 @@ extension DocumentDecoder {
             return false
         }
         switch (shape, value) {
-        case (.any, _), (.bool, .bool), (.text, .string):
+        case (.any, _), (.type, _), (.bool, .bool), (.text, .string):  // `.type` never comes out of `resolved`
             return true
         case (.number, .number(let number)):
             return number.isFinite || mismatch("a number", &self)

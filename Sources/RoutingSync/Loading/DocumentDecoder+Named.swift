@@ -1,5 +1,5 @@
-/// Lists of named objects (`skills`, `languages`, `wrapupCodes`, and the identity of skill groups and
-/// queues): labels, unique names, `previousNames`.
+/// Lists of identified objects (`skills`, `languages`, `wrapupCodes`, and the identity of skill groups,
+/// queues and agents): labels, unique names, `previousNames`.
 extension DocumentDecoder {
     /// Decodes a list of named objects: works out each object's label (`kind[Name]`, or `kind[index]` when the
     /// name is missing), checks names are unique after case folding, reads the mapping against `table` and
@@ -7,6 +7,22 @@ extension DocumentDecoder {
     mutating func decodeNamed<Spec>(
         _ node: SourceNode, kind: String, table: DocumentSchema.Table,
         _ body: (inout DocumentDecoder, _ fields: DocumentFields, _ name: String, _ object: String) -> Spec?
+    ) -> [Spec] {
+        decodeIdentified(
+            node, kind: kind, identityKey: "name", table: table,
+            identity: { decoder, node, object in decoder.name(node, object: object, field: "name") },
+            label: { $0 }, key: Self.fold, unique: " (names must be unique ignoring case and surrounding spaces)", body
+        )
+    }
+
+    /// Decodes a list of objects identified by `identityKey` (a name, or an agent's user): each object is
+    /// labelled `kind[identity]` (`kind[index]` when the identity is missing or invalid), identities are
+    /// unique by `key`, and each mapping is read against `table` and handed to `body`.
+    mutating func decodeIdentified<Identity, Spec>(
+        _ node: SourceNode, kind: String, identityKey: String, table: DocumentSchema.Table,
+        identity: (inout DocumentDecoder, SourceNode, String) -> Identity?,
+        label: (Identity) -> String, key: (Identity) -> String, unique: String,
+        _ body: (inout DocumentDecoder, _ fields: DocumentFields, _ identity: Identity, _ object: String) -> Spec?
     ) -> [Spec] {
         guard let elements = sequence(node, object: "", field: kind) else { return [] }
         var specs: [Spec] = []
@@ -18,25 +34,24 @@ extension DocumentDecoder {
                 continue
             }
             var object = provisional
-            var declaredName: String?
-            if let nameEntry = entries.first(where: { $0.key == "name" }) {
-                declaredName = name(nameEntry.value, object: provisional, field: "name")
-                if let declaredName { object = "\(kind)[\(declaredName)]" }
+            var declared: Identity?
+            if let entry = entries.first(where: { $0.key == identityKey }) {
+                declared = identity(&self, entry.value, provisional)
+                if let declared { object = "\(kind)[\(label(declared))]" }
             } else {
-                report(.missingField, line: element.line, column: element.column, object: provisional, field: "name", "is required")
+                report(.missingField, line: element.line, column: element.column, object: provisional, field: identityKey, "is required")
             }
             guard let fields = read(element, object: object, field: nil, table: table) else { continue }
             remember(element, object: object, field: nil)
-            guard let declaredName else { continue }
-            let folded = Self.fold(declaredName)
-            if let earlier = seen[folded] {
+            guard let declared else { continue }
+            if let earlier = seen[key(declared)] {
                 let place = earlier.flatMap { $0 }.map { " (first declared at line \($0))" } ?? ""
-                report(.duplicateName, at: fields["name"] ?? element, object: object, field: "name",
-                       "'\(declaredName)' is declared twice (names must be unique ignoring case and surrounding spaces)\(place)")
+                report(.duplicateName, at: fields[identityKey] ?? element, object: object, field: identityKey,
+                       "'\(label(declared))' is declared twice\(unique)\(place)")
                 continue
             }
-            seen[folded] = .some(element.line)
-            if let spec = body(&self, fields, declaredName, object) { specs.append(spec) }
+            seen[key(declared)] = .some(element.line)
+            if let spec = body(&self, fields, declared, object) { specs.append(spec) }
         }
         return specs
     }
