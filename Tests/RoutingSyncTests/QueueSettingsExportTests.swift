@@ -186,7 +186,7 @@ struct QueueSettingsExportTests {
         #expect(settings.queueFlow == "flow-1" && settings.groups == ["group-a", "group-b"] && settings.routingRules == Self.expected.routingRules)
         let warnings = state.warnings.map(\.description)
         #expect(warnings == [
-            "queues[Billing Support].bullseye.rings[0].skillGroups: warning: refers to the skill group \(apprentices), which is not in the org; bullseye is left out of the export (not managed)",
+            "queues[Billing Support].bullseye.rings[0].skillGroups[0]: warning: refers to the skill group \(apprentices), which is not in the org; bullseye is left out of the export (not managed)",
             "queues[Billing Support].conditionalGroupRouting.rules[1].queue: warning: refers to the queue \(org.overflow), which is not in the org; conditionalGroupRouting is left out of the export (not managed)",
             "queues[Billing Support].conditionalGroupActivation.pilotRule.conditions[0].queue: warning: refers to the queue \(org.overflow), which is not in the org; conditionalGroupActivation is left out of the export (not managed)",
             "queues[Billing Support].directRouting.backupQueue: warning: refers to the queue \(org.overflow), which is not in the org; directRouting is left out of the export (not managed)",
