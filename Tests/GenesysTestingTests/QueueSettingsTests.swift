@@ -191,10 +191,6 @@ struct QueueSettingsTests {
         ])
         #expect(await org.rejectedField(rule) == "conditionalGroupRouting.rules[1].queue.id")
 
-        var first = QueueRequest(name: "Q")
-        first.conditionalGroupRouting = ConditionalGroupRouting(rules: [ConditionalGroupRoutingRule(queue: DomainEntityRef(id: org.overflow))])
-        #expect(await org.rejectedField(first) == "conditionalGroupRouting.rules[0].queue.id")
-
         var activation = QueueRequest(name: "Q")
         activation.conditionalGroupActivation = ConditionalGroupActivation(rules: [ConditionalGroupActivationRule(conditions: [
             ConditionalGroupActivationCondition(simpleMetric: ConditionalGroupActivationSimpleMetric(metric: .idleAgentCount, queue: DomainEntityRef(id: "gone"))),

@@ -13,7 +13,8 @@ import RoutingModels
 extension OrgEngine {
     /// Checks the settings that refer to other objects or have a documented range or value list:
     /// conditional group routing (at most 5 rules [Terraform provider]; metric and operator values; the
-    /// rule's queue must exist, and the first rule always evaluates the queue itself; member groups),
+    /// rule's queue must exist; member groups. The provider's note that the first rule always evaluates the
+    /// queue itself is not enforced: whether the API rejects another queue there is not established),
     /// conditional group activation (metric and operator values, queues, member groups), bullseye
     /// expansion criteria and the skills to remove (skills must exist), direct routing (the backup queue
     /// must exist; `agentWaitSeconds` 60–864000), agent-owned routing (`maxOwnedCallbackHours` 1–168,
@@ -43,12 +44,6 @@ extension OrgEngine {
                 let field = "conditionalGroupRouting.rules[\(index)]"
                 try requireKnown(rule.metric, field: "\(field).metric")
                 try requireKnown(rule.operator, field: "\(field).operator")
-                if index == 0, let queueID = rule.queue?.id, !queueID.isEmpty, queueID != id {
-                    throw APIError.invalidValue(
-                        field: "\(field).queue.id", "The first conditional group routing rule always evaluates the queue itself, got \(queueID)",
-                        entityId: queueID
-                    )
-                }
                 try requireQueue(rule.queue?.id, field: "\(field).queue.id", ownID: id)
                 try validateMemberGroups(rule.groups, field: "\(field).groups")
             }
