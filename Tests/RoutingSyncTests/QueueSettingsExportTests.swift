@@ -198,6 +198,7 @@ struct QueueSettingsExportTests {
     func roundTrip() async throws {
         let org = try Org()
         let state = try await org.harness.sync.export()
+        #expect(state.queues.first { $0.name == "Billing Support" }?.settings == Self.expected)
         #expect(state.validate().isEmpty, "\(state.validate().map(\.description))")
         for format in [DesiredStateFormat.yaml, .json] {
             var loaded = try DesiredStateLoader.load(string: DesiredStateWriter.string(state, format: format), format: format, fileName: "export")
