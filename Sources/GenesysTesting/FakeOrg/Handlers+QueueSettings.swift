@@ -97,32 +97,22 @@ extension OrgEngine {
     /// `queue` with `transform` applied to every member-group list in its settings (the queue's own, each
     /// bullseye ring's, each conditional-group-routing and activation rule's).
     static func mappingMemberGroups(_ queue: RoutingQueue, _ transform: ([MemberGroup]?) -> [MemberGroup]?) -> RoutingQueue {
+        func each<Item>(_ items: [Item]?, _ groups: WritableKeyPath<Item, [MemberGroup]?>) -> [Item]? {
+            items?.map { item in
+                var item = item
+                item[keyPath: groups] = transform(item[keyPath: groups])
+                return item
+            }
+        }
         var queue = queue
         queue.memberGroups = transform(queue.memberGroups)
-        if var bullseye = queue.bullseye, let rings = bullseye.rings {
-            bullseye.rings = rings.map { ring in
-                var ring = ring
-                ring.memberGroups = transform(ring.memberGroups)
-                return ring
-            }
-            queue.bullseye = bullseye
-        }
-        if var routing = queue.conditionalGroupRouting, let rules = routing.rules {
-            routing.rules = rules.map { rule in
-                var rule = rule
-                rule.groups = transform(rule.groups)
-                return rule
-            }
-            queue.conditionalGroupRouting = routing
-        }
-        if var activation = queue.conditionalGroupActivation, let rules = activation.rules {
-            activation.rules = rules.map { rule in
-                var rule = rule
-                rule.groups = transform(rule.groups)
-                return rule
-            }
-            queue.conditionalGroupActivation = activation
-        }
+        let (rings, routingRules, activationRules) = (
+            each(queue.bullseye?.rings, \.memberGroups), each(queue.conditionalGroupRouting?.rules, \.groups),
+            each(queue.conditionalGroupActivation?.rules, \.groups)
+        )
+        queue.bullseye?.rings = rings
+        queue.conditionalGroupRouting?.rules = routingRules
+        queue.conditionalGroupActivation?.rules = activationRules
         return queue
     }
 }

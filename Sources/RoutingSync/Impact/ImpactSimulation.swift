@@ -44,10 +44,7 @@ struct RoutingModel {
             let settings = write.settings
             let names = settings.referencedSkillGroupNames.sorted()
             routingSkillGroups = names.compactMap { write.references[.skillGroup]?[$0].map(RoutingModel.key) }
-            var others = [settings.groups, settings.teams]
-            for ring in settings.bullseye?.rings ?? [] { others += [ring.groups, ring.teams] }
-            for rule in settings.conditionalGroupRouting?.rules ?? [] { others += [rule.groups, rule.teams] }
-            for rule in settings.conditionalGroupActivation?.rules ?? [] { others += [rule.groups, rule.teams] }
+            let others = [settings.groups, settings.teams] + settings.memberGroupLists.flatMap { [$0.groups, $0.teams] }
             otherGroups = ownOtherGroups || others.contains { !($0 ?? []).isEmpty }
         }
     }

@@ -62,31 +62,16 @@ struct QueueSettingsExport {
         settings.teams = sortedSet(settings.teams)
         if let bullseye = settings.bullseye {
             settings.bullseye = BullseyeSettings(rings: bullseye.rings.map { ring in
-                var ring = ring
-                ring.skillGroups = sortedSet(ring.skillGroups)
-                ring.groups = sortedSet(ring.groups)
-                ring.teams = sortedSet(ring.teams)
+                var ring = sortedLists(ring)
                 ring.skillsToRemove = sortedSet(ring.skillsToRemove)
                 return ring
             })
         }
         if let routing = settings.conditionalGroupRouting {
-            settings.conditionalGroupRouting = ConditionalGroupRoutingSettings(rules: routing.rules.map { rule in
-                var rule = rule
-                rule.skillGroups = sortedSet(rule.skillGroups)
-                rule.groups = sortedSet(rule.groups)
-                rule.teams = sortedSet(rule.teams)
-                return rule
-            })
+            settings.conditionalGroupRouting = ConditionalGroupRoutingSettings(rules: routing.rules.map(sortedLists))
         }
         if var activation = settings.conditionalGroupActivation {
-            activation.rules = activation.rules?.map { rule in
-                var rule = rule
-                rule.skillGroups = sortedSet(rule.skillGroups)
-                rule.groups = sortedSet(rule.groups)
-                rule.teams = sortedSet(rule.teams)
-                return rule
-            }
+            activation.rules = activation.rules?.map(sortedLists)
             settings.conditionalGroupActivation = activation == ConditionalGroupActivationSettings() ? nil : activation
         }
         if settings.directRouting == DirectRoutingSettings() { settings.directRouting = nil }
@@ -101,9 +86,42 @@ struct QueueSettingsExport {
         return settings
     }
 
+    /// A ring's or rule's skill groups, groups and teams sorted (`nil` for none).
+    private static func sortedLists<Item: QueueMemberGroupLists>(_ item: Item) -> Item {
+        var item = item
+        item.skillGroups = sortedSet(item.skillGroups)
+        item.groups = sortedSet(item.groups)
+        item.teams = sortedSet(item.teams)
+        return item
+    }
+
     /// The names sorted, or `nil` for none.
     private static func sortedSet(_ names: [String]?) -> [String]? {
         guard let names, !names.isEmpty else { return nil }
         return names.sorted(by: NameOrder.precedes)
+    }
+}
+
+/// A bullseye ring or a conditional group routing or activation rule: the member groups it adds, by kind.
+protocol QueueMemberGroupLists {
+    /// `SKILLGROUP` groups, by name.
+    var skillGroups: [String]? { get set }
+    /// `GROUP` groups, by id.
+    var groups: [String]? { get set }
+    /// `TEAM` groups, by id.
+    var teams: [String]? { get set }
+}
+
+extension BullseyeSettings.Ring: QueueMemberGroupLists {}
+extension ConditionalGroupRoutingSettings.Rule: QueueMemberGroupLists {}
+extension ConditionalGroupActivationSettings.Rule: QueueMemberGroupLists {}
+
+extension QueueSettings {
+    /// Every ring and rule that adds member groups: bullseye rings, then conditional group routing rules,
+    /// then conditional group activation rules.
+    var memberGroupLists: [any QueueMemberGroupLists] {
+        (bullseye?.rings ?? []) as [any QueueMemberGroupLists]
+            + (conditionalGroupRouting?.rules ?? []) as [any QueueMemberGroupLists]
+            + (conditionalGroupActivation?.rules ?? []) as [any QueueMemberGroupLists]
     }
 }
