@@ -53,6 +53,24 @@ struct ImpactQueueSettingsTests {
         #expect(impact.emptyQueues.map(\.name) == ["Activation", "French Support", "Ring Only"])
     }
 
+    @Test("settings the plan writes: a new rule's and a new queue's ring skill groups count after the apply")
+    func plannedSettings() async throws {
+        let org = try ImpactPreviewTests.Org()
+        let plan = try await org.harness.sync.plan(DesiredState(queues: [
+            QueueSpec(name: "French Support", settings: QueueSettings(conditionalGroupRouting: ConditionalGroupRoutingSettings(rules: [
+                .init(metric: .estimatedWaitTime, operator: .greaterThan, conditionValue: 30, skillGroups: ["Billing Line"]),
+            ]))),
+            QueueSpec(name: "New Ring", settings: QueueSettings(bullseye: BullseyeSettings(rings: [
+                .init(expansionCriteria: [ExpansionCriterium(type: .timeoutSeconds, threshold: 10)], teams: ["team-1"]),
+                .init(skillGroups: ["French Line"]),
+            ]))),
+        ]), previewingImpact: true)
+        // French Support: eli, then eli ∪ Billing Line (ana, cara, dev); New Ring: French Line (eli), a TEAM too.
+        #expect(ImpactPreviewTests.lines(try #require(plan.impact)) == ["queue French Support: 1 → 4", "queue New Ring: 0 → 1 ~"])
+        let report = await org.harness.sync.apply(plan)
+        #expect(report.succeeded, "\(report.results.map(\.description))")
+    }
+
     @Test("the skill impact report lists queues reached through rings and rules")
     func skillReport() async throws {
         let org = try Self.org()

@@ -13,7 +13,8 @@ import RoutingModels
 extension OrgEngine {
     /// Checks the settings that refer to other objects or have a documented range or value list:
     /// conditional group routing (at most 5 rules [Terraform provider]; metric and operator values; the
-    /// rule's queue must exist, and the first rule always evaluates the queue itself; member groups),
+    /// rule's queue must exist; member groups. The provider's note that the first rule always evaluates the
+    /// queue itself is not enforced: whether the API rejects another queue there is not established),
     /// conditional group activation (metric and operator values, queues, member groups), bullseye
     /// expansion criteria and the skills to remove (skills must exist), direct routing (the backup queue
     /// must exist; `agentWaitSeconds` 60–864000), agent-owned routing (`maxOwnedCallbackHours` 1–168,
@@ -43,12 +44,6 @@ extension OrgEngine {
                 let field = "conditionalGroupRouting.rules[\(index)]"
                 try requireKnown(rule.metric, field: "\(field).metric")
                 try requireKnown(rule.operator, field: "\(field).operator")
-                if index == 0, let queueID = rule.queue?.id, !queueID.isEmpty, queueID != id {
-                    throw APIError.invalidValue(
-                        field: "\(field).queue.id", "The first conditional group routing rule always evaluates the queue itself, got \(queueID)",
-                        entityId: queueID
-                    )
-                }
                 try requireQueue(rule.queue?.id, field: "\(field).queue.id", ownID: id)
                 try validateMemberGroups(rule.groups, field: "\(field).groups")
             }
@@ -102,32 +97,22 @@ extension OrgEngine {
     /// `queue` with `transform` applied to every member-group list in its settings (the queue's own, each
     /// bullseye ring's, each conditional-group-routing and activation rule's).
     static func mappingMemberGroups(_ queue: RoutingQueue, _ transform: ([MemberGroup]?) -> [MemberGroup]?) -> RoutingQueue {
+        func each<Item>(_ items: [Item]?, _ groups: WritableKeyPath<Item, [MemberGroup]?>) -> [Item]? {
+            items?.map { item in
+                var item = item
+                item[keyPath: groups] = transform(item[keyPath: groups])
+                return item
+            }
+        }
         var queue = queue
         queue.memberGroups = transform(queue.memberGroups)
-        if var bullseye = queue.bullseye, let rings = bullseye.rings {
-            bullseye.rings = rings.map { ring in
-                var ring = ring
-                ring.memberGroups = transform(ring.memberGroups)
-                return ring
-            }
-            queue.bullseye = bullseye
-        }
-        if var routing = queue.conditionalGroupRouting, let rules = routing.rules {
-            routing.rules = rules.map { rule in
-                var rule = rule
-                rule.groups = transform(rule.groups)
-                return rule
-            }
-            queue.conditionalGroupRouting = routing
-        }
-        if var activation = queue.conditionalGroupActivation, let rules = activation.rules {
-            activation.rules = rules.map { rule in
-                var rule = rule
-                rule.groups = transform(rule.groups)
-                return rule
-            }
-            queue.conditionalGroupActivation = activation
-        }
+        let (rings, routingRules, activationRules) = (
+            each(queue.bullseye?.rings, \.memberGroups), each(queue.conditionalGroupRouting?.rules, \.groups),
+            each(queue.conditionalGroupActivation?.rules, \.groups)
+        )
+        queue.bullseye?.rings = rings
+        queue.conditionalGroupRouting?.rules = routingRules
+        queue.conditionalGroupActivation?.rules = activationRules
         return queue
     }
 }

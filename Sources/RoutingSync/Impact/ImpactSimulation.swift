@@ -36,6 +36,17 @@ struct RoutingModel {
             routingSkillGroups = groups.filter { $0.type == .skillGroup }.compactMap(\.id)
             otherGroups = ownOtherGroups || groups.contains { $0.type != .skillGroup }
         }
+
+        /// Takes the rings' and rules' groups from the settings a plan writes: skill groups by the ids the
+        /// plan resolved their names to (`+name` for groups it creates), GROUP and TEAM groups of the queue
+        /// and of its rings and rules as "not exact".
+        mutating func setRouting(_ write: QueueSettingsWrite, ownOtherGroups: Bool) {
+            let settings = write.settings
+            let names = settings.referencedSkillGroupNames.sorted()
+            routingSkillGroups = names.compactMap { write.references[.skillGroup]?[$0].map(RoutingModel.key) }
+            let others = [settings.groups, settings.teams] + settings.memberGroupLists.flatMap { [$0.groups, $0.teams] }
+            otherGroups = ownOtherGroups || others.contains { !($0 ?? []).isEmpty }
+        }
     }
 
     var agents: [String: Agent] = [:]
@@ -153,15 +164,21 @@ extension RoutingModel {
                     name: change.name, skillGroups: (write.skillGroups ?? []).map(Self.key), otherGroups: others,
                     directMembers: Set(write.addMembers)
                 )
-                if let request = write.request { queue.setRouting(RoutingMemberGroups.of(request), ownOtherGroups: others) }
+                if let settings = write.settings {
+                    queue.setRouting(settings, ownOtherGroups: others)
+                } else if let request = write.request {
+                    queue.setRouting(RoutingMemberGroups.of(request), ownOtherGroups: others)
+                }
                 model.queues["+" + change.name] = queue
             case .updateQueue(let id, let write)?:
                 guard var queue = model.queues[id] else { continue }
                 queue.name = change.name
                 if let groups = write.skillGroups { queue.skillGroups = groups.map(Self.key) }
-                // The PUT body is the whole queue as it will be: its rings' and rules' groups replace the current ones.
-                if let request = write.request {
-                    let others = (request.memberGroups ?? []).contains { $0.type != .skillGroup }
+                // The queue as it will be: its rings' and rules' groups replace the current ones.
+                let others = (write.request?.memberGroups ?? []).contains { $0.type != .skillGroup }
+                if let settings = write.settings {
+                    queue.setRouting(settings, ownOtherGroups: others)
+                } else if let request = write.request {
                     queue.setRouting(RoutingMemberGroups.of(request), ownOtherGroups: others)
                 }
                 queue.directMembers.formUnion(write.addMembers)

@@ -91,6 +91,10 @@ extension RoutingSync {
             default: continue
             }
             for case .existing(let id) in write.skillGroups ?? [] { if let name = groupNames[id] { groups.insert(name) } }
+            // The skill groups of the rings and rules the plan writes, and of those the body keeps.
+            for case .existing(let id) in (write.settings?.references[.skillGroup] ?? [:]).values {
+                if let name = groupNames[id] { groups.insert(name) }
+            }
             let routing = write.request.map { RoutingMemberGroups.of($0) } ?? []
             for group in routing where group.type == .skillGroup {
                 if let name = group.id.flatMap({ groupNames[$0] }) { groups.insert(name) }

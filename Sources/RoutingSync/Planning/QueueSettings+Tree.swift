@@ -4,7 +4,7 @@ import RoutingModels
 /// with every set sorted, so two trees compare equal exactly when the settings mean the same.
 extension QueueSettings {
     /// The tree of every setting that is set, in the model's order; sets sorted and without repeats.
-    var tree: ConfigValue { .object(DesiredStateWriter.members(of: canonical)) }
+    var tree: ConfigValue { .object(DesiredStateWriter.queueSettingsMembers(canonical)) }
 
     /// These settings with every set (skill groups, groups, teams, skills to remove, library ids) sorted.
     var canonical: QueueSettings {

@@ -22,8 +22,7 @@ extension RoutingSync {
     ///
     /// Every other queue setting the org has is in the queue's ``QueueSpec/settings``: queues, skill groups
     /// and skills by name, flows, prompts, scripts, groups, teams and addresses by id; set-like lists
-    /// sorted. A conditional-group-routing rule or activation condition on the queue itself has no `queue`
-    /// (the format's "this queue"). A setting referring to a queue, skill group or skill that is not in the
+    /// sorted, empty ones left out. A setting referring to a queue, skill group or skill that is not in the
     /// snapshot (a deleted queue as a direct-routing backup, say) is left out, not managed, and reported in
     /// ``DesiredState/warnings``: an `id:` in its place would not validate, and dropping only the reference
     /// would change what the setting means.
@@ -69,10 +68,7 @@ extension RoutingSync {
 
         let groupNames = namesByID(snapshot.skillGroups, id: \.group.id, name: \.group.name)
         let codeNames = namesByID(snapshot.wrapupCodes, id: \.id, name: \.name)
-        let skillNames = namesByID(snapshot.skills, id: \.id, name: \.name)
-        var settingsExport = QueueSettingsExport(
-            queueNames: namesByID(snapshot.queues, id: \.queue.id, name: \.queue.name), groupNames: groupNames, skillNames: skillNames
-        )
+        var settingsExport = QueueSettingsExport(snapshot: snapshot)
         let users = Dictionary((snapshot.agents ?? []).map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
 
         state.queues = (snapshot.queues ?? []).sorted { byName($0.queue.name, $1.queue.name) }.compactMap { entry in
@@ -100,6 +96,7 @@ extension RoutingSync {
         }
 
         state.warnings = settingsExport.warnings
+        let skillNames = namesByID(snapshot.skills, id: \.id, name: \.name)
         let languageNames = namesByID(snapshot.languages, id: \.id, name: \.name)
         state.agents = (snapshot.agents ?? [])
             .filter { !$0.skills.isEmpty || !$0.languages.isEmpty }

@@ -134,10 +134,10 @@ public enum DesiredStateWriter {
             members.append(.init("acwSettings", .object(settings)))
         }
         if let media = queue.mediaSettings { members.append(.init("mediaSettings", media)) }
-        members += Self.members(of: queue.settings)
         if let groups = queue.skillGroups { members.append(.init("skillGroups", strings(groups))) }
         if let users = queue.members { members.append(.init("members", strings(users.map(\.description)))) }
         if let codes = queue.wrapupCodes { members.append(.init("wrapupCodes", strings(codes))) }
+        members += queueSettingsMembers(queue.settings)
         return .object(members)
     }
 
