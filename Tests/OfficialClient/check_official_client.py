@@ -519,6 +519,72 @@ def queues_member_groups_acw_media(fake):
     fake.created["queues"] = {"Billing Support": created.id}
 
 
+@check
+def queue_every_setting(fake):
+    """Issue #14: a queue using every writable setting, read back by the official client: the fake answers
+    each setting as sent, and the rings' and rules' member groups read as MemberGroup."""
+    queue_id = fake.created["queues"]["Billing Support"]
+    group_id = fake.created["skill_groups"]["Billing Experts"]
+    skill_id = fake.created["skills"]["Billing"]
+    ref = lambda id: build(models.DomainEntityRef, id=id)
+    skill_group = lambda: build(models.MemberGroup, id=group_id, type="SKILLGROUP")
+    request = build(models.CreateQueueRequest,
+        name="Billing Every Setting",
+        scoring_method="PriorityOnly",
+        last_agent_routing_mode="QueueMembersOnly",
+        routing_rules=[build(models.RoutingRule, operator="MEETS_THRESHOLD", threshold=3, wait_seconds=10.0)],
+        bullseye=build(models.Bullseye, rings=[
+            build(models.Ring,
+                expansion_criteria=[build(models.ExpansionCriterium, type="TIMEOUT_SECONDS", threshold=15.0)],
+                actions=build(models.Actions, skills_to_remove=[build(models.SkillsToRemove, id=skill_id)]),
+                member_groups=[skill_group(), build(models.MemberGroup, id="team-1", type="TEAM")]),
+        ]),
+        conditional_group_routing=build(models.ConditionalGroupRouting, rules=[
+            build(models.ConditionalGroupRoutingRule, metric="EstimatedWaitTime", operator="GreaterThan",
+                  condition_value=30.0, wait_seconds=20, groups=[skill_group()]),
+            build(models.ConditionalGroupRoutingRule, queue=ref(queue_id), metric="ServiceLevel", operator="LessThan",
+                  condition_value=0.8, groups=[build(models.MemberGroup, id="group-1", type="GROUP")]),
+        ]),
+        conditional_group_activation=build(models.ConditionalGroupActivation,
+            pilot_rule=build(models.ConditionalGroupActivationPilotRule, condition_expression="C1", conditions=[
+                build(models.ConditionalGroupActivationCondition, operator="LessThan", value=1.0,
+                      simple_metric=build(models.ConditionalGroupActivationSimpleMetric, metric="IdleAgentCount", queue=ref(queue_id))),
+            ]),
+            rules=[build(models.ConditionalGroupActivationRule, condition_expression="C1", groups=[skill_group()], conditions=[
+                build(models.ConditionalGroupActivationCondition, operator="GreaterThan", value=60.0,
+                      simple_metric=build(models.ConditionalGroupActivationSimpleMetric, metric="EstimatedWaitTime")),
+            ])]),
+        direct_routing=build(models.DirectRouting, backup_queue_id=queue_id, wait_for_agent=True, agent_wait_seconds=90,
+                             call_media_settings=build(models.DirectRoutingMediaSettings, use_agent_address_outbound=True)),
+        agent_owned_routing=build(models.AgentOwnedRouting, enable_agent_owned_callbacks=True, max_owned_callback_hours=24,
+                                  max_owned_callback_delay_hours=2),
+        member_groups=[skill_group(), build(models.MemberGroup, id="group-2", type="GROUP")],
+        queue_flow=ref("flow-1"), email_in_queue_flow=ref("flow-2"), message_in_queue_flow=ref("flow-3"),
+        whisper_prompt=ref("prompt-1"), on_hold_prompt=ref("prompt-2"),
+        default_media_language="en-US", auto_answer_only=False,
+        canned_response_libraries=build(models.CannedResponseLibraries, mode="SelectedOnly", library_ids=["lib-1"]),
+        enable_transcription=True, enable_audio_monitoring=False, enable_manual_assignment=True,
+        calling_party_name="Acme Billing", calling_party_number="+15555550100",
+        default_scripts={"CALL": build(models.Script, id="script-1")},
+        outbound_messaging_addresses=build(models.QueueMessagingAddresses, sms_address=ref("sms-1")),
+        outbound_email_address=build(models.QueueEmailAddress, domain=ref("domain-1"), route=build(models.InboundRoute, id="route-1")),
+        peer_id="peer-1",
+        suppress_in_queue_call_recording=True,
+    )
+    created = fake.call(fake.routing.post_routing_queues, "Queue", request)
+    got = fake.call(fake.routing.get_routing_queue, "Queue", created.id)
+    problems = subset_problems(fake.sanitize(request), fake.sanitize(got), "$")
+    expect(not problems, "; ".join(problems[:6]))
+    ring_group = got.bullseye.rings[0].member_groups[0]
+    expect_equal((ring_group.id, ring_group.name), (group_id, "Billing Experts"), "the ring's skill group, with its name")
+    rule_group = got.conditional_group_routing.rules[0].groups[0]
+    expect_equal((rule_group.id, rule_group.name), (group_id, "Billing Experts"), "the rule's skill group, with its name")
+    status, body, _ = fake.call_error(fake.routing.put_routing_queue, created.id, build(models.QueueRequest,
+        name="Billing Every Setting", direct_routing=build(models.DirectRouting, backup_queue_id="no-such-queue")))
+    expect_equal(status, 400, "an unknown backup queue")
+    expect_equal([detail.get("fieldName") for detail in body.get("details", [])], ["directRouting.backupQueueId"], "the field named")
+
+
 def seed_user_ids(fake):
     if "users" not in fake.created:
         listing = fake.call(fake.users.get_users, "UserEntityListing", page_size=100)

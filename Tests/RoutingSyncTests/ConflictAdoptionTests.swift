@@ -119,12 +119,12 @@ struct ConflictAdoptionTests {
         func conflict(_ body: ErrorBody) -> GenesysError {
             GenesysError(code: .conflict, operation: "routing.createSkill", status: 409, details: body.details ?? [], body: body)
         }
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(entityId: "x", entityName: "Billing")), name: "Billing") == "x")
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(entityId: "x")), name: "Billing") == nil)
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(entityId: "x", entityName: "Billing ")), name: "Billing") == nil)
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(entityId: "", entityName: "Billing")), name: "Billing") == nil)
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(entityName: "Billing")), name: "Billing") == nil)
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(details: [ErrorDetail(entityId: "y")])), name: "Billing") == nil)
-        #expect(RoutingSync.existingID(in: conflict(ErrorBody(details: [ErrorDetail(entityId: "y", entityName: "Billing")])), name: "Billing") == "y")
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(entityId: "x", entityName: "Billing")), name: "Billing") == "x")
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(entityId: "x")), name: "Billing") == nil)
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(entityId: "x", entityName: "Billing ")), name: "Billing") == nil)
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(entityId: "", entityName: "Billing")), name: "Billing") == nil)
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(entityName: "Billing")), name: "Billing") == nil)
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(details: [ErrorDetail(entityId: "y")])), name: "Billing") == nil)
+        #expect(CreateOrAdopt.existingID(in: conflict(ErrorBody(details: [ErrorDetail(entityId: "y", entityName: "Billing")])), name: "Billing") == "y")
     }
 }

@@ -253,7 +253,7 @@ struct ImpactPreviewTests {
     func encoding() throws {
         var plan = SyncPlan(changes: [])
         plan.impact = RoutingImpact(entries: [RoutingImpact.Entry(kind: .queue, name: "Q", agentsBefore: 12, agentsAfter: 7, exact: false)])
-        let data = try JSONEncoder().encode(plan)
+        let data = try JSONEncoder().encode(plan.document)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let impact = try #require(json["impact"] as? [[String: Any]])
         #expect(impact.count == 1)
@@ -261,7 +261,7 @@ struct ImpactPreviewTests {
         #expect(impact[0]["kind"] as? String == "queue" && impact[0]["agentsBefore"] as? Int == 12)
         #expect(impact[0]["agentsAfter"] as? Int == 7 && impact[0]["exact"] as? Bool == false)
         let text = String(decoding: data, as: UTF8.self)
-        let decoded = try JSONDecoder().decode(SyncPlan.self, from: Data(text.utf8))
+        let decoded = try JSONDecoder().decode(SyncPlanDocument.self, from: Data(text.utf8))
         #expect(decoded.impact?.entries == plan.impact?.entries)
     }
 }

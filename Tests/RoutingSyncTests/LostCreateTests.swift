@@ -167,10 +167,10 @@ struct LostCreateTests {
     func unknownOutcomeCodes() {
         func error(_ code: GenesysError.Code) -> GenesysError { GenesysError(code: code, operation: "routing.createSkill", message: "x") }
         for code in [GenesysError.Code.transport, .timedOut, .serverError] {
-            #expect(RoutingSync.outcomeIsUnknown(error(code)), "\(code)")
+            #expect(CreateOrAdopt.outcomeIsUnknown(error(code)), "\(code)")
         }
         for code in [GenesysError.Code.badRequest, .conflict, .notFound, .unauthorized, .forbidden, .rateLimited, .decoding] {
-            #expect(!RoutingSync.outcomeIsUnknown(error(code)), "\(code)")
+            #expect(!CreateOrAdopt.outcomeIsUnknown(error(code)), "\(code)")
         }
     }
 }

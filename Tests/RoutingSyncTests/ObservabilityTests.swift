@@ -31,7 +31,7 @@ struct SyncObservabilityTests {
         #expect(apply.attributes.get(GenesysSpans.Attribute.failed) == .int64(0))
 
         let tiers = named(GenesysSpans.syncApplyTier)
-        let expectedTiers = Set(report.plan.changes.map(RoutingSync.tier(of:)))
+        let expectedTiers = Set(report.plan.changes.map(Tier.init(of:)))
         #expect(tiers.count == expectedTiers.count)
         #expect(tiers.allSatisfy { $0.parentSpanID == apply.spanID && $0.traceID == apply.traceID })
         let tierIDs = Set(tiers.map(\.spanID))

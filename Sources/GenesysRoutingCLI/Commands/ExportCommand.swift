@@ -12,8 +12,9 @@ public struct ExportCommand: EnvironmentCommand {
         commandName: "export",
         abstract: "Write the org's current routing configuration as a desired-state file.",
         discussion: """
-            Everything is written by name, never by id, sorted by name, so the file can be kept in git and \
-            applied to other orgs. Planning the exported file against the same org shows no changes.
+            Routing objects are written by name, never by id, sorted by name, so the file can be kept in git \
+            and applied to other orgs; what the tool doesn't manage (flows, prompts, scripts, groups, teams, \
+            addresses) is written as id:<id>. Planning the exported file against the same org shows no changes.
             """
     )
 
@@ -61,6 +62,8 @@ public struct ExportCommand: EnvironmentCommand {
                     try await RoutingSync(client: org.client).export(logger: context.logger)
                 }
             }
+            // Settings export had to leave out (they refer to an object no longer in the org).
+            for warning in state.warnings { context.printError(warning.description) }
             try OutputFile.write(DesiredStateWriter.string(state, format: resolvedFormat), to: outputFile, context: context)
             if let outputFile, OutputFile.isFile(outputFile) { context.printError("Exported to \(outputFile) (\(ValidateCommand.counts(state))).") }
             return 0

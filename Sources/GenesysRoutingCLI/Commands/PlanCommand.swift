@@ -74,7 +74,7 @@ public struct PlanCommand: EnvironmentCommand {
             context.printOutput(PlanRenderer(style: context.style).render(plan))
         case .json:
             do {
-                context.printOutput(try OrderedJSONEncoder.string(plan))
+                context.printOutput(try OrderedJSONEncoder.string(plan.document))
             } catch {
                 return context.fail(error, activity: "writing the plan as JSON")
             }

@@ -12,8 +12,9 @@ extension OrgEngine {
         return index
     }
 
-    /// A queue as the API answers: computed member counts, division name, skill-group member groups
-    /// with their names and member counts.
+    /// A queue as the API answers: computed member counts, division name, skill-group member groups (of
+    /// the queue, its bullseye rings and its conditional group routing and activation rules) with their
+    /// names and member counts.
     func render(_ record: FakeOrgState.QueueRecord) -> RoutingQueue {
         var queue = record.queue
         queue.division = divisionRef(queue.division?.id)
@@ -21,16 +22,7 @@ extension OrgEngine {
         queue.memberCount = members.count
         queue.userMemberCount = members.filter { $0.memberBy == .user }.count
         queue.joinedMemberCount = members.filter(\.joined).count
-        queue.memberGroups = queue.memberGroups.map { $0.map(renderMemberGroup) }
-        if var bullseye = queue.bullseye, let rings = bullseye.rings {
-            bullseye.rings = rings.map { ring in
-                var ring = ring
-                ring.memberGroups = ring.memberGroups.map { $0.map(renderMemberGroup) }
-                return ring
-            }
-            queue.bullseye = bullseye
-        }
-        return queue
+        return Self.mappingMemberGroups(queue) { $0.map { $0.map(renderMemberGroup) } }
     }
 
     func renderMemberGroup(_ group: MemberGroup) -> MemberGroup {
@@ -48,7 +40,7 @@ extension OrgEngine {
 
     /// Validates a queue body: name (required, not taken by another queue), division, enum values,
     /// after-call-work timeout, routing rules and bullseye rings (at most 6 each), member groups (id and
-    /// type; skill groups must exist).
+    /// type; skill groups must exist), and the settings ``validateQueueSettings(_:id:)`` checks.
     func validateQueue(_ queue: QueueRequest, excluding id: String?) throws -> (name: String, division: String) {
         let name = try Self.requireName(queue.name)
         if let existing = state.queues.first(where: { $0.queue.name == name && $0.queue.id != id }) {
@@ -75,6 +67,7 @@ extension OrgEngine {
                 try validateMemberGroups(ring.memberGroups, field: "bullseye.rings[\(index)].memberGroups")
             }
         }
+        try validateQueueSettings(queue, id: id)
         return (name, division)
     }
 
@@ -107,17 +100,8 @@ extension OrgEngine {
         queue.userMemberCount = nil
         queue.joinedMemberCount = nil
         queue.selfUri = "/api/v2/routing/queues/\(id)"
-        queue.memberGroups = queue.memberGroups.map { $0.map { MemberGroup(id: $0.id, type: $0.type) } }
-        // Bullseye rings' member groups are rendered with names and counts too; store only {id, type}.
-        if var bullseye = queue.bullseye, let rings = bullseye.rings {
-            bullseye.rings = rings.map { ring in
-                var ring = ring
-                ring.memberGroups = ring.memberGroups.map { $0.map { MemberGroup(id: $0.id, type: $0.type) } }
-                return ring
-            }
-            queue.bullseye = bullseye
-        }
-        return queue
+        // Member groups (the queue's, rings' and rules') are rendered with names and counts; store {id, type}.
+        return mappingMemberGroups(queue, storedGroups)
     }
 
     /// `base` with every field `overlay` sets replacing base's (JSON objects merged at the top level).
@@ -186,7 +170,8 @@ extension OrgEngine {
         .json(render(state.queues[try queueIndex(request.param("queueId"))]))
     }
 
-    /// `PUT /api/v2/routing/queues/{queueId}`: a full replacement (fields left out are cleared).
+    /// `PUT /api/v2/routing/queues/{queueId}`: a full replacement (fields left out are cleared; see
+    /// ``validateQueueSettings(_:id:)`` for why).
     mutating func updateQueue(_ request: FakeHTTPRequest) throws -> FakeResponse {
         let id = request.param("queueId")
         let index = try queueIndex(id)

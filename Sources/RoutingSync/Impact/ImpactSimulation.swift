@@ -19,9 +19,34 @@ struct RoutingModel {
         var name: String
         /// Keys of the `SKILLGROUP` member groups.
         var skillGroups: [String]
-        /// Whether `GROUP` or `TEAM` member groups (not read) add agents.
+        /// Keys of the `SKILLGROUP` groups of the bullseye rings and conditional group routing and
+        /// activation rules.
+        var routingSkillGroups: [String] = []
+        /// Whether `GROUP` or `TEAM` member groups (not read), of the queue or of its rings and rules, add
+        /// agents.
         var otherGroups: Bool
         var directMembers: Set<String>
+
+        /// Every skill group key the queue reaches.
+        var allSkillGroups: [String] { skillGroups + routingSkillGroups }
+
+        /// Takes the rings' and rules' groups from `groups` (their `SKILLGROUP` ids, and whether any other
+        /// type is there), keeping whether the queue's own member groups hold other types.
+        mutating func setRouting(_ groups: [MemberGroup], ownOtherGroups: Bool) {
+            routingSkillGroups = groups.filter { $0.type == .skillGroup }.compactMap(\.id)
+            otherGroups = ownOtherGroups || groups.contains { $0.type != .skillGroup }
+        }
+
+        /// Takes the rings' and rules' groups from the settings a plan writes: skill groups by the ids the
+        /// plan resolved their names to (`+name` for groups it creates), GROUP and TEAM groups of the queue
+        /// and of its rings and rules as "not exact".
+        mutating func setRouting(_ write: QueueSettingsWrite, ownOtherGroups: Bool) {
+            let settings = write.settings
+            let names = settings.referencedSkillGroupNames.sorted()
+            routingSkillGroups = names.compactMap { write.references[.skillGroup]?[$0].map(RoutingModel.key) }
+            let others = [settings.groups, settings.teams] + settings.memberGroupLists.flatMap { [$0.groups, $0.teams] }
+            otherGroups = ownOtherGroups || others.contains { !($0 ?? []).isEmpty }
+        }
     }
 
     var agents: [String: Agent] = [:]
@@ -46,11 +71,12 @@ struct RoutingModel {
         return members
     }
 
-    /// Eligible agents of a queue: direct members plus members of its skill groups.
+    /// Eligible agents of a queue: direct members plus members of its skill groups and of the skill groups
+    /// of its bullseye rings and conditional group routing and activation rules.
     func members(ofQueue key: String, groupMembers: [String: Set<String>]) -> Set<String> {
         guard let queue = queues[key] else { return [] }
         var members = queue.directMembers
-        for group in queue.skillGroups { members.formUnion(groupMembers[group] ?? []) }
+        for group in queue.allSkillGroups { members.formUnion(groupMembers[group] ?? []) }
         return members
     }
 }
@@ -82,12 +108,15 @@ extension RoutingModel {
         for snapshot in snapshot.queues ?? [] {
             guard let id = snapshot.queue.id else { continue }
             let memberGroups = snapshot.queue.memberGroups ?? []
-            queues[id] = Queue(
+            let ownOthers = memberGroups.contains { $0.type != .skillGroup }
+            var queue = Queue(
                 name: snapshot.queue.name ?? id,
                 skillGroups: memberGroups.filter { $0.type == .skillGroup }.compactMap(\.id),
-                otherGroups: memberGroups.contains { $0.type != .skillGroup },
+                otherGroups: ownOthers,
                 directMembers: Set(snapshot.memberIDs ?? [])
             )
+            queue.setRouting(RoutingMemberGroups.of(snapshot.queue), ownOtherGroups: ownOthers)
+            queues[id] = queue
         }
     }
 
@@ -130,15 +159,28 @@ extension RoutingModel {
             case .deleteSkillGroup(let id)?:
                 model.groups[id] = nil
             case .createQueue(let write)?:
-                let others = (write.request?.memberGroups ?? []).filter { $0.type != .skillGroup }
-                model.queues["+" + change.name] = Queue(
-                    name: change.name, skillGroups: (write.skillGroups ?? []).map(Self.key), otherGroups: !others.isEmpty,
+                let others = !(write.request?.memberGroups ?? []).filter { $0.type != .skillGroup }.isEmpty
+                var queue = Queue(
+                    name: change.name, skillGroups: (write.skillGroups ?? []).map(Self.key), otherGroups: others,
                     directMembers: Set(write.addMembers)
                 )
+                if let settings = write.settings {
+                    queue.setRouting(settings, ownOtherGroups: others)
+                } else if let request = write.request {
+                    queue.setRouting(RoutingMemberGroups.of(request), ownOtherGroups: others)
+                }
+                model.queues["+" + change.name] = queue
             case .updateQueue(let id, let write)?:
                 guard var queue = model.queues[id] else { continue }
                 queue.name = change.name
                 if let groups = write.skillGroups { queue.skillGroups = groups.map(Self.key) }
+                // The queue as it will be: its rings' and rules' groups replace the current ones.
+                let others = (write.request?.memberGroups ?? []).contains { $0.type != .skillGroup }
+                if let settings = write.settings {
+                    queue.setRouting(settings, ownOtherGroups: others)
+                } else if let request = write.request {
+                    queue.setRouting(RoutingMemberGroups.of(request), ownOtherGroups: others)
+                }
                 queue.directMembers.formUnion(write.addMembers)
                 queue.directMembers.subtract(write.removeMembers)
                 model.queues[id] = queue

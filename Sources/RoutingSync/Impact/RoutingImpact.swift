@@ -3,8 +3,16 @@
 ///
 /// Made by ``RoutingSync/previewImpact(of:current:logger:)`` (reads what the preview needs) or the pure
 /// ``RoutingSync/impact(of:current:)``. Skill-group membership is evaluated with `SkillGroupEvaluation`
-/// (RoutingModels), the evaluation Genesys' API reference describes; a queue's eligible agents are its
-/// direct members plus the members of its `SKILLGROUP` member groups.
+/// (RoutingModels), the evaluation Genesys' API reference describes.
+///
+/// A queue's eligible agents are every agent it can route to: its direct members, the members of its
+/// `SKILLGROUP` member groups, and the members of the skill groups of its bullseye rings and of its
+/// conditional group routing and activation rules (#14), counted once each (the union, not per ring or
+/// rule). So a queue whose own members leave while an outer ring or an overflow rule still reaches agents
+/// is not reported empty, and a change to a ring's or rule's skill group shows on the queue. Genesys'
+/// `memberCount` counts queue members only, so for a queue whose rings or rules add skill groups that are
+/// not also member groups of the queue, the preview can be higher than that count. `GROUP` and `TEAM`
+/// groups (not read) anywhere in the queue make the entry not ``Entry/exact``.
 public struct RoutingImpact: Sendable, Hashable, Codable {
     /// One skill group or queue whose eligible agents change.
     ///
@@ -28,7 +36,8 @@ public struct RoutingImpact: Sendable, Hashable, Codable {
         /// Eligible agents once the plan is applied.
         public var agentsAfter: Int
         /// `false` when the count depends on what the tool does not read (a queue with `GROUP` or `TEAM`
-        /// member groups: their members are not counted).
+        /// member groups, or such groups in its bullseye rings or conditional group routing or activation
+        /// rules: their members are not counted).
         public var exact: Bool
 
         /// Creates an entry.

@@ -55,7 +55,7 @@ extension RoutingSync {
         var before = RoutingModel(snapshot)
         var after = before.applying(plan, current: snapshot)
         let changedGroups = Set(before.groups.keys.filter { before.members(ofGroup: $0) != after.members(ofGroup: $0) })
-        for (id, queue) in before.queues where !changedGroups.isDisjoint(with: queue.skillGroups) {
+        for (id, queue) in before.queues where !changedGroups.isDisjoint(with: queue.allSkillGroups) {
             if let name = queueNames[id], !queues.contains(name) { queues.insert(name) }
         }
         if try await fillDetails(&snapshot, groups: groups, queues: queues, plan: plan, logger: logger) {
@@ -80,8 +80,8 @@ extension RoutingSync {
         let groupNames = Self.names(snapshot.skillGroups ?? [], id: \.group.id, name: \.group.name)
         var groups = groups
         for queue in snapshot.queues ?? [] where queue.queue.name.map(queues.contains) == true {
-            for group in queue.queue.memberGroups ?? [] where group.type == .skillGroup {
-                if let name = group.id.flatMap({ groupNames[$0] }) { groups.insert(name) }
+            for id in RoutingMemberGroups.skillGroupIDs(of: queue.queue) {
+                if let name = groupNames[id] { groups.insert(name) }
             }
         }
         for change in plan.changes {
@@ -91,6 +91,14 @@ extension RoutingSync {
             default: continue
             }
             for case .existing(let id) in write.skillGroups ?? [] { if let name = groupNames[id] { groups.insert(name) } }
+            // The skill groups of the rings and rules the plan writes, and of those the body keeps.
+            for case .existing(let id) in (write.settings?.references[.skillGroup] ?? [:]).values {
+                if let name = groupNames[id] { groups.insert(name) }
+            }
+            let routing = write.request.map { RoutingMemberGroups.of($0) } ?? []
+            for group in routing where group.type == .skillGroup {
+                if let name = group.id.flatMap({ groupNames[$0] }) { groups.insert(name) }
+            }
         }
         var needs = ReadNeeds()
         needs.conditionGroups = groups

@@ -9,8 +9,9 @@ public import Foundation
 /// Validation covers syntax, unknown keys, required fields, types, enumerations, ranges (agent
 /// proficiencies 0.0–5.0, condition proficiencies integers 0–5, ACW timeout 1 s–60 min, integers within
 /// their wire type), names (trimmed, non-empty, unique per kind after case folding), lists (no entry twice),
-/// `previousNames` (not another declared name), `mediaSettings` (must read as the API's
-/// `QueueMediaSettings`). Every problem is reported together, one line each, naming the file, line,
+/// `previousNames` (not another declared name), `mediaSettings` (only the keys and types of the API's
+/// `QueueMediaSettings`), the queue settings (the API's enum values, `int32` ranges and minimums, `id:`
+/// references). Every problem is reported together, one line each, naming the file, line,
 /// object and field. References to other objects (skills in conditions, users, divisions, …) need the org
 /// and are checked by ``RoutingSync/plan(desired:current:options:)``.
 ///

@@ -1,6 +1,10 @@
 /// A small JSON parser (RFC 8259) that produces a ``SourceNode`` with line and column of every value.
 ///
-/// Foundation's parser does not report positions; validation messages need them.
+/// Foundation's parser does not report positions; validation messages need them. Yams (libyaml) reports
+/// positions but reads YAML, not JSON, so it is not used here: it refuses valid JSON (`\uD83D\uDE00` surrogate
+/// pairs, keys over 1,024 characters, a key and its `:` on different lines), accepts invalid JSON (trailing
+/// commas, bare words, single quotes, comments, raw tabs in strings), and is about 4–5 times slower on a
+/// one-line 20,000-skill file (0.39 s against 0.08 s; both linear).
 struct JSONSourceParser {
     struct Failure: Error {
         var message: String

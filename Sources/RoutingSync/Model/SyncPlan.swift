@@ -60,7 +60,8 @@ public struct FieldChange: Sendable, Hashable, Codable, CustomStringConvertible 
 /// One change a plan makes to one object.
 ///
 /// Encodes as in the CLI's JSON output (`Documentation/CLI.md`):
-/// `{"action", "kind", "name", "fields": [{"field", "from", "to"}]}` (`fields` left out when empty).
+/// `{"action", "kind", "name", "fields": [{"field", "from", "to"}]}` (`fields` left out when empty). A
+/// decoded change describes the change; it carries no operation and cannot be applied.
 public struct PlannedChange: Sendable, Hashable, Codable, Identifiable, CustomStringConvertible {
     /// What happens to the object.
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
@@ -104,7 +105,7 @@ public struct PlannedChange: Sendable, Hashable, Codable, Identifiable, CustomSt
     /// Objects created in the same plan that this change needs (a queue needs its new skill group); if
     /// one of them fails, this change is skipped. Not encoded.
     public var dependsOn: [ObjectRef]
-    /// What apply does; `nil` for a plan decoded from JSON (it cannot be applied). Not encoded.
+    /// What apply does; `nil` for a change built by hand or decoded from JSON (it cannot be applied). Not encoded.
     var operation: Operation?
 
     /// `kind "name"` with its action.
@@ -170,9 +171,11 @@ public struct PlannedChange: Sendable, Hashable, Codable, Identifiable, CustomSt
 /// ``RoutingSync/plan(_:options:logger:)`` (read, then plan). A plan with no changes means the org matches
 /// the file; that is also how drift is detected (``RoutingSync/detectDrift(_:options:logger:)``).
 ///
-/// Encodes as in the CLI's JSON output (`Documentation/CLI.md`):
-/// `{"changes": [...], "summary": {"create", "update", "replace", "delete", "unchanged"}}`.
-public struct SyncPlan: Sendable, Hashable, Codable {
+/// A plan is what ``RoutingSync/apply(_:concurrency:logger:onProgress:)`` executes: each change carries the
+/// requests it needs, worked out from the org it was planned against. It is therefore not `Codable`; its
+/// JSON form (what the CLI's `--format json` and `-o` write) is a ``SyncPlanDocument``, which describes
+/// the plan and cannot be applied — to apply later, plan again.
+public struct SyncPlan: Sendable, Hashable {
     /// Counts per action.
     public struct Summary: Sendable, Hashable, Codable {
         /// Objects created.
@@ -199,18 +202,18 @@ public struct SyncPlan: Sendable, Hashable, Codable {
     /// The changes in apply order: skills, languages, wrap-up codes; skill groups; queues; agents; then
     /// deletions of queues, skill groups, and skills, languages, wrap-up codes.
     public var changes: [PlannedChange]
-    /// Declared objects that already match the file (not encoded; counted in ``summary``).
+    /// Declared objects that already match the file (counted in ``summary``).
     public var unchanged: [ObjectRef]
-    /// Warnings from loading the file and from planning (not encoded).
+    /// Warnings from loading the file and from planning.
     public var warnings: [ValidationProblem]
     /// Whether deletions were allowed (the file's policy or the caller's override).
     public var prune: Bool
     /// The routing impact: eligible agents before → after per skill group and queue that changes; `nil`
-    /// when not previewed (``RoutingSync/plan(_:options:previewingImpact:logger:)``). Encoded as `impact`
-    /// when present.
+    /// when not previewed (``RoutingSync/plan(_:options:previewingImpact:logger:)``).
     public var impact: RoutingImpact?
-    /// The unchanged count of a decoded plan (whose unchanged objects are not in the JSON).
-    var decodedUnchanged = 0
+    /// The unchanged count of a plan rebuilt from a report's JSON (``SyncReport``), whose unchanged
+    /// objects are not in the JSON.
+    var recordedUnchanged = 0
 
     /// Creates a plan.
     public init(changes: [PlannedChange], unchanged: [ObjectRef] = [], warnings: [ValidationProblem] = [], prune: Bool = false) {
@@ -222,7 +225,7 @@ public struct SyncPlan: Sendable, Hashable, Codable {
 
     /// Counts per action.
     public var summary: Summary {
-        var summary = Summary(unchanged: unchanged.count + decodedUnchanged)
+        var summary = Summary(unchanged: unchanged.count + recordedUnchanged)
         for change in changes {
             switch change.action {
             case .create: summary.create += 1
@@ -237,28 +240,10 @@ public struct SyncPlan: Sendable, Hashable, Codable {
     /// Whether applying would change anything.
     public var hasChanges: Bool { !changes.isEmpty }
 
-    /// Whether every change carries what apply needs (false for a plan decoded from JSON).
+    /// Whether every change carries what apply needs: true for a plan from ``RoutingSync``, false when a
+    /// change was built by hand or decoded (such changes are skipped by apply).
     public var isApplicable: Bool { changes.allSatisfy { $0.operation != nil } }
 
-    enum CodingKeys: String, CodingKey { case changes, summary, impact }
-
-    /// Encodes `changes`, `summary` and, when previewed, `impact`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(changes, forKey: .changes)
-        try container.encode(summary, forKey: .summary)
-        try container.encodeIfPresent(impact, forKey: .impact)
-    }
-
-    /// Decodes `changes` (the unchanged objects are not in the JSON; only their count is).
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        changes = try container.decode([PlannedChange].self, forKey: .changes)
-        let summary = try container.decodeIfPresent(Summary.self, forKey: .summary)
-        unchanged = []
-        decodedUnchanged = summary?.unchanged ?? 0
-        impact = try container.decodeIfPresent(RoutingImpact.self, forKey: .impact)
-        warnings = []
-        prune = changes.contains { $0.action == .delete }
-    }
+    /// The plan's JSON document (``SyncPlanDocument``).
+    public var document: SyncPlanDocument { SyncPlanDocument(self) }
 }

@@ -94,9 +94,13 @@ public struct SyncReport: Sendable, Hashable, Codable {
         try container.encodeIfPresent(halted, forKey: .halted)
     }
 
-    /// Decodes the CLI's shape, `Documentation/CLI.md` (the plan cannot be applied again).
+    /// Decodes the CLI's shape, `Documentation/CLI.md`. The report's plan is rebuilt from its
+    /// ``SyncPlanDocument``: it describes what was planned and cannot be applied again.
     public init(from decoder: any Decoder) throws {
-        plan = try SyncPlan(from: decoder)
+        let document = try SyncPlanDocument(from: decoder)
+        plan = SyncPlan(changes: document.changes, prune: document.changes.contains { $0.action == .delete })
+        plan.impact = document.impact
+        plan.recordedUnchanged = document.summary.unchanged
         let container = try decoder.container(keyedBy: CodingKeys.self)
         results = try container.decode([ChangeResult].self, forKey: .results)
         requests = try container.decode(RequestSummary.self, forKey: .requests)

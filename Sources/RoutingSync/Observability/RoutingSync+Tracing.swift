@@ -32,9 +32,9 @@ extension RoutingSync {
     }
 
     /// Starts the ``GenesysSpans/syncApplyTier`` span of one tier, a child of the apply span.
-    static func startTierSpan(_ tier: Int, changes: Int, parent: any Span) -> any Span {
+    static func startTierSpan(_ tier: Tier, changes: Int, parent: any Span) -> any Span {
         let span = startSpan(GenesysSpans.syncApplyTier, context: parent.context)
-        span.attributes[GenesysSpans.Attribute.tier] = tier
+        span.attributes[GenesysSpans.Attribute.tier] = tier.rawValue
         span.attributes[GenesysSpans.Attribute.changes] = changes
         return span
     }

@@ -11,7 +11,10 @@ struct NameIndex<Item> {
         }
     }
 
-    static func fold(_ name: String) -> String { name.trimmed.lowercased() }
+    static func fold(_ name: String) -> String {
+        let padded = name.first?.isWhitespace == true || name.last?.isWhitespace == true
+        return (padded ? name.trimmed : name).lowercased()
+    }
 
     /// Objects named exactly `name`.
     func exactMatches(_ name: String) -> [Item] { exact[name] ?? [] }

@@ -9,6 +9,12 @@ enum ObjectID: Sendable, Hashable {
         if case .created(let ref) = self { return ref }
         return nil
     }
+
+    /// The id when the object exists already.
+    var existingID: String? {
+        if case .existing(let id) = self { return id }
+        return nil
+    }
 }
 
 /// A skill or language assignment of an agent.
@@ -19,6 +25,8 @@ struct Assignment: Sendable, Hashable {
 
 /// What apply does for one ``PlannedChange``. Built by the planner from the snapshot, so apply needs no
 /// extra reads (except a skill group's conditions when the file changes a group without declaring them).
+///
+/// The cases with large payloads are `indirect`, so a change stays small to copy (a plan holds thousands).
 enum Operation: Sendable, Hashable {
     case createSkill(name: String, divisionID: String?)
     case moveSkill(id: String, divisionID: String)
@@ -26,15 +34,17 @@ enum Operation: Sendable, Hashable {
     case createLanguage(name: String)
     case deleteLanguage(id: String)
     case createWrapupCode(name: String, divisionID: String?)
-    case updateWrapupCode(id: String, WrapupCodeRequest)
+    indirect case updateWrapupCode(id: String, WrapupCodeRequest)
     case deleteWrapupCode(id: String)
-    case createSkillGroup(SkillGroupWrite)
-    case updateSkillGroup(id: String, SkillGroupWrite)
+    indirect case createSkillGroup(SkillGroupWrite)
+    indirect case updateSkillGroup(id: String, SkillGroupWrite)
     case deleteSkillGroup(id: String)
-    case createQueue(QueueWrite)
-    case updateQueue(id: String, QueueWrite)
+    indirect case createQueue(QueueWrite)
+    indirect case updateQueue(id: String, QueueWrite)
     case deleteQueue(id: String)
-    case updateAgent(AgentWrite)
+    /// A queue created in this run gets its references to queues created in the same run (read, then `PUT`).
+    indirect case writeQueueReferences(ObjectRef, QueueSettingsWrite)
+    indirect case updateAgent(AgentWrite)
 }
 
 struct SkillGroupWrite: Sendable, Hashable {
@@ -62,6 +72,8 @@ struct QueueWrite: Sendable, Hashable {
     var removeMembers: [String]
     var addWrapupCodes: [ObjectID]
     var removeWrapupCodes: [String]
+    /// The queue settings to write (every other writable `QueueRequest` field); `nil` keeps the body's.
+    var settings: QueueSettingsWrite? = nil
 }
 
 struct AgentWrite: Sendable, Hashable {

@@ -250,11 +250,12 @@ struct ReadNeeds: Sendable {
                 || state.skillGroups.contains { $0.division != nil || $0.memberDivisions != nil }
                 || state.queues.contains { $0.division != nil }
             skills = prune || !state.skills.isEmpty || conditionNames.contains { !$0.skills.isEmpty }
-                || state.agents.contains { $0.skills != nil }
+                || state.agents.contains { $0.skills != nil } || state.queues.contains { !$0.settings.referencedSkillNames.isEmpty }
             languages = prune || !state.languages.isEmpty || conditionNames.contains { !$0.languages.isEmpty }
                 || state.agents.contains { $0.languages != nil }
             wrapupCodes = prune || !state.wrapupCodes.isEmpty || state.queues.contains { $0.wrapupCodes != nil }
-            skillGroups = prune || !state.skillGroups.isEmpty || state.queues.contains { $0.skillGroups != nil }
+            skillGroups = prune || !state.skillGroups.isEmpty
+                || state.queues.contains { $0.skillGroups != nil || !$0.settings.referencedSkillGroupNames.isEmpty }
             queues = prune || !state.queues.isEmpty
             users = !state.agents.isEmpty || state.queues.contains { $0.members != nil }
             for group in state.skillGroups {

@@ -12,7 +12,8 @@ public struct ImpactReport: Sendable, Hashable, Codable {
         public var agents: [String]
         /// Skill groups whose conditions name the skill (at any depth), sorted.
         public var skillGroups: [String]
-        /// Queues that have one of those skill groups as a member group, sorted.
+        /// Queues that have one of those skill groups as a member group, in a bullseye ring or in a
+        /// conditional group routing or activation rule, sorted.
         public var queues: [String]
 
         /// Creates an entry.
@@ -104,8 +105,8 @@ extension RoutingSync {
         let queues = snapshot.queues ?? []
         var queuesByGroup: [String: [Int]] = [:]
         for (position, queue) in queues.enumerated() {
-            for member in queue.queue.memberGroups ?? [] where member.type == .skillGroup {
-                queuesByGroup[member.id ?? "", default: []].append(position)
+            for id in Set(RoutingMemberGroups.skillGroupIDs(of: queue.queue)) {
+                queuesByGroup[id, default: []].append(position)
             }
         }
         var entries: [ImpactReport.SkillImpact] = []

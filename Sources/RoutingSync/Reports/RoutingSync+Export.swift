@@ -2,7 +2,8 @@ public import Logging
 import RoutingModels
 
 extension RoutingSync {
-    /// The org's current routing configuration as a desired state: by names, never ids, in a stable order.
+    /// The org's current routing configuration as a desired state: routing objects by name, never by id
+    /// (what the package doesn't manage, such as flows and prompts, by id), in a stable order.
     ///
     /// Reads everything (``OrgSnapshot/Scope/everything``) and calls ``export(from:)``. Planning the result
     /// against the same org gives no changes.
@@ -17,8 +18,14 @@ extension RoutingSync {
     /// `defaults.division`, and objects in it name no division. A skill group's member divisions leave out
     /// its own division (the API always includes it) and are written as `["*"]` when they are every
     /// division; they are left out entirely when they are just the own division. A queue's `members` are
-    /// its direct (user) members. Agents are the users holding at least one skill or language. Queue member
-    /// groups that are not skill groups (groups, teams) are not part of the format and are left out.
+    /// its direct (user) members. Agents are the users holding at least one skill or language.
+    ///
+    /// Every other queue setting the org has is in the queue's ``QueueSpec/settings``: queues, skill groups
+    /// and skills by name, flows, prompts, scripts, groups, teams and addresses by id; set-like lists
+    /// sorted, empty ones left out. A setting referring to a queue, skill group or skill that is not in the
+    /// snapshot (a deleted queue as a direct-routing backup, say) is left out, not managed, and reported in
+    /// ``DesiredState/warnings``: an `id:` in its place would not validate, and dropping only the reference
+    /// would change what the setting means.
     public static func export(from snapshot: OrgSnapshot) -> DesiredState {
         var state = DesiredState()
         let home = snapshot.homeDivision
@@ -61,6 +68,7 @@ extension RoutingSync {
 
         let groupNames = namesByID(snapshot.skillGroups, id: \.group.id, name: \.group.name)
         let codeNames = namesByID(snapshot.wrapupCodes, id: \.id, name: \.name)
+        var settingsExport = QueueSettingsExport(snapshot: snapshot)
         let users = Dictionary((snapshot.agents ?? []).map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
 
         state.queues = (snapshot.queues ?? []).sorted { byName($0.queue.name, $1.queue.name) }.compactMap { entry in
@@ -76,6 +84,7 @@ extension RoutingSync {
             }
             let groups = (queue.memberGroups ?? []).filter { $0.type == .skillGroup }.compactMap { $0.id.flatMap { groupNames[$0] } }
             spec.skillGroups = groups.sorted(by: NameOrder.precedes)
+            spec.settings = settingsExport.settings(of: queue, name: name)
             if let ids = entry.memberIDs {
                 spec.members = ids.map { id in users[id]?.email.map(UserReference.email) ?? .id(id) }
                     .sorted { NameOrder.precedes($0.description, $1.description) }
@@ -86,6 +95,7 @@ extension RoutingSync {
             return spec
         }
 
+        state.warnings = settingsExport.warnings
         let skillNames = namesByID(snapshot.skills, id: \.id, name: \.name)
         let languageNames = namesByID(snapshot.languages, id: \.id, name: \.name)
         state.agents = (snapshot.agents ?? [])

@@ -137,6 +137,7 @@ public enum DesiredStateWriter {
         if let groups = queue.skillGroups { members.append(.init("skillGroups", strings(groups))) }
         if let users = queue.members { members.append(.init("members", strings(users.map(\.description)))) }
         if let codes = queue.wrapupCodes { members.append(.init("wrapupCodes", strings(codes))) }
+        members += queueSettingsMembers(queue.settings)
         return .object(members)
     }
 

@@ -2,20 +2,24 @@ import GenesysCore
 import GenesysRouting
 import Logging
 
-extension RoutingSync {
-    // MARK: - Resilience
+/// A create that survives lost answers without relying on the API refusing duplicate names.
+///
+/// When `post` fails so that the object may or may not exist (``outcomeIsUnknown(_:)``), the object is
+/// looked up by exact name with `find` (``lookUp(name:_:)``) before anything is sent again; a found id is
+/// adopted. The create is sent again (at most 3 resends) only when the lookup ends in a definite "not
+/// found". A 409 naming an existing object (id and exactly this name) is adopted too, as a second safety
+/// net; whether Genesys answers a duplicate name that way is not established. Any other 409 fails the
+/// change (``unadoptedConflict(_:name:)``).
+struct CreateOrAdopt: Sendable {
+    /// The client's clock (lookups poll on it).
+    let clock: any Clock<Duration>
+    /// How long lookups poll for (``RoutingSync/Configuration/consistencyTimeout``).
+    let consistencyTimeout: Duration
+    let logger: Logger
 
-    /// A create that survives lost answers without relying on the API refusing duplicate names.
-    ///
-    /// When `post` fails so that the object may or may not exist (`outcomeIsUnknown(_:)`), the object is
-    /// looked up by exact name with `find` (see `lookUpAfterUnknownOutcome(name:logger:_:)`) before
-    /// anything is sent again; a found id is adopted. The create is sent again (at most 3 resends) only when
-    /// the lookup ends in a definite "not found". A 409 naming an existing object (id and exactly this name)
-    /// is adopted too, as a second safety net; whether Genesys answers a duplicate name that way is not
-    /// established. Any other 409 fails the change (see `unadoptedConflict(_:name:)`).
-    func create(
-        name: String, logger: Logger, _ post: () async throws -> String?, find: () async throws -> String?
-    ) async throws -> String {
+    /// Creates the object, or adopts the one a lost create (or another writer) made.
+    /// - Returns: The object's id.
+    func create(name: String, _ post: () async throws -> String?, find: () async throws -> String?) async throws -> String {
         var resends = 0
         while true {
             let failure: GenesysError
@@ -36,7 +40,7 @@ extension RoutingSync {
             } catch let error as GenesysError where Self.outcomeIsUnknown(error) {
                 failure = error
             }
-            switch try await lookUpAfterUnknownOutcome(name: name, logger: logger, find) {
+            switch try await lookUp(name: name, find) {
             case .found(let id):
                 logger.debug("routing sync adopted the object a create with a lost answer made", metadata: [
                     "name": "\(name)", "id": "\(id)", "error": "\(failure)",
@@ -77,18 +81,15 @@ extension RoutingSync {
     }
 
     /// Looks an object up by exact name after a create whose outcome is unknown, polling with exponential
-    /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to
-    /// ``Configuration/consistencyTimeout``: the search index lags behind writes, so "not found" right after
-    /// the create proves little. Stops at the first hit, and (with what it found so far) where the change's
-    /// `GenesysDeadline` would pass during the next wait.
+    /// backoff (250 ms doubling, at most 8 s apart) on the client's clock for up to ``consistencyTimeout``:
+    /// the search index lags behind writes, so "not found" right after the create proves little. Stops at
+    /// the first hit, and (with what it found so far) where the change's `GenesysDeadline` would pass
+    /// during the next wait.
     ///
     /// A lookup that fails transiently (lost connection, timeout, 5xx, 429 after the client's own retries)
     /// counts as "no answer" and polling continues; any other error (several objects with exactly this name,
     /// an authentication failure, …) is thrown.
-    func lookUpAfterUnknownOutcome(
-        name: String, logger: Logger, _ find: () async throws -> String?
-    ) async throws -> LookupOutcome {
-        let clock = routing.client.clock
+    func lookUp(name: String, _ find: () async throws -> String?) async throws -> LookupOutcome {
         let stopwatch = Stopwatch(clock: clock)
         var delay = Self.firstLookupDelay
         var outcome = LookupOutcome.unanswered
@@ -103,7 +104,7 @@ extension RoutingSync {
                 outcome = .unanswered
                 logger.debug("routing sync lookup after a lost create failed", metadata: ["name": "\(name)", "error": "\(error)"])
             }
-            guard stopwatch.elapsed + delay <= configuration.consistencyTimeout, GenesysDeadline.allows(waiting: delay) else {
+            guard stopwatch.elapsed + delay <= consistencyTimeout, GenesysDeadline.allows(waiting: delay) else {
                 logger.debug("routing sync lookup after a lost create gave up", metadata: [
                     "name": "\(name)", "lookups": "\(lookups)", "outcome": "\(outcome)",
                 ])
@@ -146,62 +147,5 @@ extension RoutingSync {
         var failure = error
         failure.message = message
         return failure
-    }
-
-    /// A delete that treats "already gone" (404) as done.
-    func deleting(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as GenesysError where error.code == .notFound {
-            return
-        }
-    }
-
-    /// Retries a write while the org has not caught up: 404 (an object created moments ago), or 400
-    /// naming a skill or language created earlier in this run. Backoff on the client's clock, bounded (and
-    /// never past the change's `GenesysDeadline`).
-    ///
-    /// With `idempotent`, a write whose effect does not depend on how often it is sent (set these skills to
-    /// these proficiencies, add these members) is also sent again after a lost connection or a 5xx, which the
-    /// client does not do for POST and PATCH.
-    @discardableResult
-    func untilConsistent<T>(
-        mentioning names: [String], idempotent: Bool = false, logger: Logger, _ body: () async throws -> T
-    ) async throws -> T {
-        let clock = routing.client.clock
-        let stopwatch = Stopwatch(clock: clock)
-        var delay = Duration.milliseconds(250)
-        var attempt = 0
-        var resends = 0
-        while true {
-            do {
-                return try await body()
-            } catch let error as GenesysError where attempt < configuration.consistencyRetries
-                && stopwatch.elapsed + delay <= configuration.consistencyTimeout
-                && Self.isConsistencyLag(error, names: names) {
-                attempt += 1
-                logger.debug("routing sync waiting for the org to catch up", metadata: [
-                    "operation": "\(error.operation)", "attempt": "\(attempt)", "delayMs": "\(delay / .milliseconds(1))",
-                ])
-                try GenesysDeadline.checkCurrent(operation: error.operation, before: delay, after: error)
-                try await clock.sleep(for: delay)
-                delay = min(delay * 2, .seconds(8))
-            } catch let error as GenesysError where idempotent && resends < 3 && Self.outcomeIsUnknown(error) {
-                resends += 1
-                logger.debug("routing sync sending an idempotent write again", metadata: [
-                    "operation": "\(error.operation)", "attempt": "\(resends)", "error": "\(error)",
-                ])
-                try GenesysDeadline.checkCurrent(operation: error.operation, before: .milliseconds(500) * resends, after: error)
-                try await clock.sleep(for: .milliseconds(500) * resends)
-            }
-        }
-    }
-
-    static func isConsistencyLag(_ error: GenesysError, names: [String]) -> Bool {
-        if error.code == .notFound { return true }
-        guard error.code == .badRequest, !names.isEmpty else { return false }
-        let texts = [error.message, error.body?.entityName, error.body?.messageWithParams]
-            .compactMap { $0 } + error.details.compactMap(\.entityName)
-        return names.contains { name in texts.contains { $0.contains(name) } }
     }
 }
