@@ -1,26 +1,7 @@
 import GenesysCore
 public import Logging
 
-/// Idempotent, per-object calls for Swift services: "make sure this exists and looks like this".
-///
-/// Each call builds a one-object (or, for the batch forms, one-kind) ``DesiredState`` whose policy never
-/// prunes, and runs it through the same validate → read → plan → apply path as a file
-/// (``RoutingSync/apply(_:options:concurrency:logger:)``): identity by exact name, the same ``SyncError`` for
-/// an ambiguous name or an unknown reference, the same adoption of creates whose answer was lost, the same
-/// waiting out of the org's consistency lag, the same per-change deadline, metrics and spans. Calling again
-/// with the same arguments writes nothing and reports ``UpsertResult/Outcome/unchanged``.
-///
-/// **Only what is written is managed.** A property left `nil` is neither compared nor changed, exactly as
-/// in a file: upserting a queue without `members` leaves its members alone, a skill without a division
-/// stays in whatever division it is in (a new one goes to the home division), a skill group without
-/// `conditions` keeps its conditions. Nothing is ever deleted.
-///
-/// What the calls cannot promise is what the file path cannot either (see ``RoutingSync/apply(_:concurrency:logger:onProgress:)``):
-/// identity is the exact name, so two callers upserting the same name at the same moment end with one
-/// object only where the org refuses a duplicate name (409 naming the existing object, which is then
-/// adopted and both get its id, as the in-memory `FakeGenesysOrg` does) — whether Genesys does is not
-/// established; and an object created moments ago can be missing from listings (the search index lags), so
-/// a second upsert of the same name right after the first relies on that same refusal.
+// Idempotent, per-object calls for Swift services; how they work and what they manage: ``UpsertResult``.
 extension RoutingSync {
     // MARK: - Skills, languages, wrap-up codes
 
