@@ -134,6 +134,18 @@ struct UpsertTests {
         #expect(harness.org.snapshot().users.first { $0.user.id == ana }?.languages.count == 1, "languages not given are not managed")
     }
 
+    @Test("apply reports an applied change's object id and a failed change's GenesysError (what upserts return and throw)")
+    func changeResultIDs() async throws {
+        let harness = try Self.harness()
+        let report = try await harness.sync.apply(DesiredState(skills: [SkillSpec(name: "Billing")]))
+        let id = try #require(harness.org.snapshot().skills.first { $0.name == "Billing" }?.id)
+        #expect(report.results.map(\.objectID) == [id])
+        harness.org.addFault(FakeFault(.status(403), when: .next(1), matching: .init(methods: [.post], pathPrefix: "/api/v2/routing/languages")))
+        let failed = try await harness.sync.apply(DesiredState(languages: [LanguageSpec(name: "German")]))
+        #expect(failed.results.first?.failure?.status == 403)
+        #expect(failed.results.first?.objectID == nil)
+    }
+
     // MARK: - Errors are the file's
 
     @Test("an ambiguous name throws the same SyncError a file gets, before any write")
