@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "GenesysRouting", package: sdk),
                 .product(name: "GenesysCore", package: sdk),
                 .product(name: "RoutingModels", package: sdk),
+                .product(name: "RoutingSync", package: sdk),
                 .product(name: "GenesysTesting", package: sdk),
             ]
         ),
@@ -42,6 +43,7 @@ let package = Package(
                 .product(name: "GenesysRouting", package: sdk),
                 .product(name: "GenesysCore", package: sdk),
                 .product(name: "RoutingModels", package: sdk),
+                .product(name: "RoutingSync", package: sdk),
                 .product(name: "GenesysTesting", package: sdk),
             ]
         ),

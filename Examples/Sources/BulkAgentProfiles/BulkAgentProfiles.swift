@@ -1,5 +1,6 @@
-// Updates the routing profiles (skills and languages) of many agents at once, a few users at a time,
-// through one client whose rate limiter paces every request.
+// Sets the routing profiles (skills and languages) of many agents in one call: one read of the users'
+// profiles and of the skills and languages named, one plan over all of them, then one bulk write per
+// agent whose profile differs — through one client whose rate limiter paces every request.
 //
 // Runs against the in-memory fake org with 120 users.
 
@@ -8,78 +9,56 @@ import GenesysCore
 import GenesysRouting
 import GenesysTesting
 import RoutingModels
+import RoutingSync
 
 @main
 struct BulkAgentProfiles {
     static func main() async throws {
         let org = FakeGenesysOrg()
-        var userIDs: [String] = []
+        var emails: [String] = []
         for number in 1...120 {
-            userIDs.append(try org.addUser(name: "Agent \(number)", email: "agent\(number)@example.com"))
+            let email = "agent\(number)@example.com"
+            _ = try org.addUser(name: "Agent \(number)", email: email)
+            emails.append(email)
         }
         // Pace like a real org (300 requests per minute per token); the fake org's clock makes waits instant.
-        let routing = RoutingAPI(client: org.makeClient(rateLimit: .genesysDefault))
+        let sync = RoutingSync(client: org.makeClient(rateLimit: .genesysDefault))
+        let routing = sync.routing
 
-        // Names are identities: find first, create only what is missing, so a second run creates nothing.
-        var skills: [String: String] = [:]
-        for name in ["Billing", "Refunds", "Sales", "Retention"] {
-            if let existing = try await routing.findSkill(named: name) {
-                skills[name] = existing.id
-            } else {
-                skills[name] = try await routing.createSkill(name: name).id
-            }
-        }
-        let english: Language
-        if let existing = try await routing.findLanguage(named: "English") {
-            english = existing
-        } else {
-            english = try await routing.createLanguage(name: "English")
-        }
+        // Names are identities: each upsert creates only what is missing, so a second run creates nothing.
+        let skills = try await sync.upsertSkills(["Billing", "Refunds", "Sales", "Retention"].map { SkillSpec(name: $0) })
+        _ = try await sync.upsertLanguage(LanguageSpec(name: "English"))
+        let skillIDs = Dictionary(uniqueKeysWithValues: skills.map { ($0.name, $0.id) })
 
+        // Every agent's skills replaced with exactly these (`.authoritative`), and English added.
         let start = ContinuousClock.now
-        try await update(userIDs: userIDs, skills: skills, languageID: english.id, routing: routing, width: 8)
+        let before = await routing.client.counters.snapshot()
+        let profiles = emails.indices.map { index in
+            AgentSpec(user: .email(emails[index]), skills: profile(for: index), languages: ["English": 5])
+        }
+        let results = try await sync.upsertRoutingProfiles(profiles, mode: .authoritative)
+        let spent = await routing.client.counters.snapshot().since(before)
+        precondition(results.count == 120 && results.allSatisfy { $0.outcome == .updated }, "every profile changed")
 
         // Read every profile back in a few pages (GET /api/v2/users?expand=skills,languages).
-        let profiles = try await routing.listRoutingProfiles(userIDs: userIDs).collectItems()
-        let billingAgents = profiles.filter { profile in profile.skills.contains { $0.id == skills["Billing"] } }
-        let salesAgents = profiles.filter { profile in profile.skills.contains { $0.id == skills["Sales"] } }
-        precondition(profiles.count == 120 && billingAgents.count == 60 && salesAgents.count == 60, "unexpected profiles")
-        precondition(profiles.allSatisfy { $0.languages.count == 1 }, "every agent speaks English")
+        let read = try await routing.listRoutingProfiles(userIDs: results.map(\.id)).collectItems()
+        let billingAgents = read.filter { profile in profile.skills.contains { $0.id == skillIDs["Billing"] } }
+        let salesAgents = read.filter { profile in profile.skills.contains { $0.id == skillIDs["Sales"] } }
+        precondition(read.count == 120 && billingAgents.count == 60 && salesAgents.count == 60, "unexpected profiles")
+        precondition(read.allSatisfy { $0.languages.count == 1 }, "every agent speaks English")
+        print("updated \(read.count) agents: \(billingAgents.count) billing, \(salesAgents.count) sales")
+        print("\(spent.total) requests, \(spent.writes) writes, \(spent.retries) retries, in \(ContinuousClock.now - start)")
 
-        let counts = await routing.client.counters.snapshot()
-        print("updated \(profiles.count) agents: \(billingAgents.count) billing, \(salesAgents.count) sales")
-        print("\(counts.total) requests, \(counts.writes) writes, \(counts.retries) retries, \(counts.throttled) throttled, in \(ContinuousClock.now - start)")
+        // Again: the same reads, and no writes at all.
+        let again = try await sync.upsertRoutingProfiles(profiles, mode: .authoritative)
+        precondition(again.allSatisfy { $0.outcome == .unchanged }, "a second run changes nothing")
+        print("second run: \(again.count) profiles unchanged")
     }
 
     /// The skills each agent should have: billing for the first half, sales for the rest.
-    static func profile(for index: Int, skills: [String: String]) -> [UserRoutingSkillPost] {
+    static func profile(for index: Int) -> [String: Double] {
         index < 60
-            ? [UserRoutingSkillPost(id: skills["Billing"], proficiency: 4),
-               UserRoutingSkillPost(id: skills["Refunds"], proficiency: Double(index % 5) + 0.5)]
-            : [UserRoutingSkillPost(id: skills["Sales"], proficiency: 3),
-               UserRoutingSkillPost(id: skills["Retention"], proficiency: 2)]
-    }
-
-    /// `width` users at a time; each user is one bulk PUT (skills, replacing all) and one bulk PATCH
-    /// (languages, adding).
-    static func update(
-        userIDs: [String], skills: [String: String], languageID: String?, routing: RoutingAPI, width: Int
-    ) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 0
-            func startNext(_ group: inout ThrowingTaskGroup<Void, any Error>) {
-                let index = next
-                next += 1
-                let userID = userIDs[index]
-                group.addTask {
-                    try await routing.replaceUserRoutingSkills(userID: userID, profile(for: index, skills: skills))
-                    try await routing.addOrUpdateUserRoutingLanguages(userID: userID, [UserRoutingLanguagePost(id: languageID, proficiency: 5)])
-                }
-            }
-            while next < min(width, userIDs.count) { startNext(&group) }
-            while try await group.next() != nil {
-                if next < userIDs.count { startNext(&group) }
-            }
-        }
+            ? ["Billing": 4, "Refunds": Double(index % 5) + 0.5]
+            : ["Sales": 3, "Retention": 2]
     }
 }

@@ -40,6 +40,9 @@ actor ApplyProgress {
 
     func register(_ ref: ObjectRef, id: String) { createdIDs[ref] = id }
 
+    /// The id a create in this run registered for `ref` (the new or adopted object's).
+    func createdID(of ref: ObjectRef) -> String? { createdIDs[ref] }
+
     func markFailed(_ ref: ObjectRef) { failed.insert(ref) }
 
     func firstFailed(of refs: [ObjectRef]) -> ObjectRef? { refs.first { failed.contains($0) } }

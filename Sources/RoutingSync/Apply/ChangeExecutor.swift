@@ -44,14 +44,18 @@ struct ChangeExecutor: Sendable {
         do {
             try await deadline.run { try await execute(operation, change: change) }
             logger.debug("routing sync applied", metadata: ["change": "\(change.action.rawValue) \(change.kind.rawValue) \(change.name)"])
-            return result(.applied)
+            var applied = result(.applied)
+            applied.objectID = await progress.createdID(of: change.object) ?? change.existingID
+            return applied
         } catch let error as GenesysError {
             await progress.markFailed(change.object)
             if error.code == .unauthorized || error.code == .authenticationFailed {
                 await progress.halt("authentication failed: \(error.localizedMessage)")
             }
             logger.debug("routing sync change failed", metadata: ["change": "\(change.id)", "error": "\(error)"])
-            return result(.failed, error.localizedMessage)
+            var failed = result(.failed, error.localizedMessage)
+            failed.failure = error
+            return failed
         } catch is CancellationError {
             await progress.markFailed(change.object)
             await progress.halt("cancelled")

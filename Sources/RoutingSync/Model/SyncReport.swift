@@ -1,3 +1,4 @@
+public import GenesysCore
 /// What happened to one planned change.
 public struct ChangeResult: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The outcome.
@@ -20,6 +21,16 @@ public struct ChangeResult: Sendable, Hashable, Codable, CustomStringConvertible
     public var status: Status
     /// Why it failed or was skipped (one line, no secrets).
     public var error: String?
+    /// The id of the object the change applied to: a created object's new (or adopted) id, an updated
+    /// object's id; `nil` when the change failed or was skipped, and for a decoded report. Not encoded.
+    public var objectID: String?
+    /// The error that failed the change, when it was a `GenesysError` (status, correlation id and body
+    /// kept). Not encoded, and not part of the result's equality.
+    public var failure: GenesysError? {
+        get { failureBox?.error }
+        set { failureBox = newValue.map(FailureBox.init) }
+    }
+    private var failureBox: FailureBox?
 
     /// Creates a result.
     public init(kind: PlannedChange.Kind, name: String, action: PlannedChange.Action, status: Status, error: String? = nil) {
@@ -33,6 +44,13 @@ public struct ChangeResult: Sendable, Hashable, Codable, CustomStringConvertible
     /// `applied create skill "Billing"`, or with `: reason` for failures and skips.
     public var description: String {
         "\(status.rawValue) \(action.rawValue) \(kind.rawValue) \"\(name)\"" + (error.map { ": \($0)" } ?? "")
+    }
+
+    /// Holds a `GenesysError` (which is not `Hashable`) without making it part of the result's value.
+    private struct FailureBox: Sendable, Hashable {
+        let error: GenesysError
+        static func == (lhs: FailureBox, rhs: FailureBox) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
     }
 
     enum CodingKeys: String, CodingKey { case kind, name, action, status, error }
