@@ -4,7 +4,7 @@ import GenesysCore
 import GenesysTesting
 import Testing
 
-/// One row of ROUTING-API.md §2.
+/// One row of Genesys' region table (as in the official SDKs).
 struct RegionRow: Sendable, CustomTestStringConvertible {
     let id: String
     let domain: String

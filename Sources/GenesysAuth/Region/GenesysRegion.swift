@@ -41,7 +41,7 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
         self.loginURL = loginURL
     }
 
-    // MARK: - The public regions (ROUTING-API.md §2)
+    // MARK: - The public regions (the region table of Genesys' official SDKs)
 
     /// `us_east_1`: `api.mypurecloud.com` / `login.mypurecloud.com`. The SDK default.
     public static let usEast1 = GenesysRegion(id: "us_east_1", domain: "mypurecloud.com")
