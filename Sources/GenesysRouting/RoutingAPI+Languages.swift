@@ -34,9 +34,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several have exactly this name (see
     ///   ``findLanguages(named:logger:)``).
     public func findLanguage(named name: String, logger: Logger? = nil) async throws -> Language? {
-        try ExactName.single(
-            try await findLanguages(named: name, logger: logger), named: name, kind: "languages",
-            operation: Self.operation(), id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findLanguages(named: name, logger: logger), named: name, kind: "languages", operation: operation, id: \.id
         )
     }
 

@@ -34,9 +34,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several queues have exactly this name (see
     ///   ``findQueues(named:logger:)``).
     public func findQueue(named name: String, logger: Logger? = nil) async throws -> RoutingQueue? {
-        try ExactName.single(
-            try await findQueues(named: name, logger: logger), named: name, kind: "queues",
-            operation: Self.operation(), id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findQueues(named: name, logger: logger), named: name, kind: "queues", operation: operation, id: \.id
         )
     }
 

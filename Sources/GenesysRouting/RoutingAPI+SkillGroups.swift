@@ -31,9 +31,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several groups have exactly this name (see
     ///   ``findSkillGroups(named:logger:)``).
     public func findSkillGroup(named name: String, logger: Logger? = nil) async throws -> SkillGroupDefinition? {
-        try ExactName.single(
-            try await findSkillGroups(named: name, logger: logger), named: name, kind: "skill groups",
-            operation: Self.operation(), id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findSkillGroups(named: name, logger: logger), named: name, kind: "skill groups", operation: operation, id: \.id
         )
     }
 

@@ -38,9 +38,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several non-deleted skills have exactly this name (use
     ///   ``findSkills(named:logger:)`` to see them); `GenesysError`.
     public func findSkill(named name: String, logger: Logger? = nil) async throws -> RoutingSkill? {
-        try ExactName.single(
-            try await findSkills(named: name, logger: logger), named: name, kind: "skills",
-            operation: Self.operation(), id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findSkills(named: name, logger: logger), named: name, kind: "skills", operation: operation, id: \.id
         )
     }
 

@@ -32,9 +32,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several codes have exactly this name (see
     ///   ``findWrapupCodes(named:logger:)``).
     public func findWrapupCode(named name: String, logger: Logger? = nil) async throws -> WrapupCode? {
-        try ExactName.single(
-            try await findWrapupCodes(named: name, logger: logger), named: name, kind: "wrap-up codes",
-            operation: Self.operation(), id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findWrapupCodes(named: name, logger: logger), named: name, kind: "wrap-up codes", operation: operation, id: \.id
         )
     }
 
