@@ -234,6 +234,12 @@ let package = Package(
             dependencies: [
                 "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysTesting",
                 "RoutingSync",  // the live-org suite's RoutingSync round trip (Tests/GenesysRoutingTests/LiveOrg)
+                // The articles' code (Tests/GenesysRoutingTests/ArticleSnippets) uses every product.
+                "GenesysTestingServer", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -40,9 +40,19 @@ struct ArticleSnippetsTests {
         Article(
             path: "Sources/GenesysClientDefaults/GenesysClientDefaults.docc/GenesysClientDefaults.md",
             snippets: "GettingStartedGuideSnippets.swift"),
+        Article(path: "Sources/GenesysAsyncHTTPClient/GenesysAsyncHTTPClient.docc/GenesysAsyncHTTPClient.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/GenesysAuth/GenesysAuth.docc/GenesysAuth.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/GenesysCore/GenesysCore.docc/GenesysCore.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/GenesysTesting/GenesysTesting.docc/GenesysTesting.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/GenesysTesting/GenesysTesting.docc/ServingTheFakeOrgOverHTTP.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/GenesysURLSession/GenesysURLSession.docc/GenesysURLSession.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/RoutingModels/RoutingModels.docc/RoutingModels.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(path: "Sources/RoutingSync/RoutingSync.docc/RoutingSync.md", snippets: "ModuleCatalogSnippets.swift"),
     ]
 
-    /// Articles with Swift code whose code is not compiled yet (issue #11 follow-up). The list may only
+    /// Articles with Swift code whose code is not compiled yet (issue #11 follow-up; GenesysCore's
+    /// Observability article calls `withTracer`/`withMetricsFactory`, which are this repository's test
+    /// helpers, not API). The list may only
     /// shrink: an entry without Swift code, or one that is also covered, fails the inventory test.
     static let notYetCompiled: Set<String> = [
         "Documentation/AuthenticationAndRegions.md",
@@ -52,15 +62,7 @@ struct ArticleSnippetsTests {
         "Documentation/RetriesAndRateLimits.md",
         "Documentation/TestingWithTheFakeOrg.md",
         "Documentation/Transports.md",
-        "Sources/GenesysAsyncHTTPClient/GenesysAsyncHTTPClient.docc/GenesysAsyncHTTPClient.md",
-        "Sources/GenesysAuth/GenesysAuth.docc/GenesysAuth.md",
-        "Sources/GenesysCore/GenesysCore.docc/GenesysCore.md",
         "Sources/GenesysCore/GenesysCore.docc/Observability.md",
-        "Sources/GenesysTesting/GenesysTesting.docc/GenesysTesting.md",
-        "Sources/GenesysTesting/GenesysTesting.docc/ServingTheFakeOrgOverHTTP.md",
-        "Sources/GenesysURLSession/GenesysURLSession.docc/GenesysURLSession.md",
-        "Sources/RoutingModels/RoutingModels.docc/RoutingModels.md",
-        "Sources/RoutingSync/RoutingSync.docc/RoutingSync.md",
     ]
 
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
