@@ -236,6 +236,11 @@ let package = Package(
                 "RoutingSync",  // the live-org suite's RoutingSync round trip (Tests/GenesysRoutingTests/LiveOrg)
                 // The articles' code (Tests/GenesysRoutingTests/ArticleSnippets) uses every product.
                 "GenesysTestingServer", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(
                     name: "AsyncHTTPClient", package: "async-http-client",
                     condition: .when(traits: ["AsyncHTTPClientSupport"])

@@ -48,21 +48,26 @@ struct ArticleSnippetsTests {
         Article(path: "Sources/GenesysURLSession/GenesysURLSession.docc/GenesysURLSession.md", snippets: "ModuleCatalogSnippets.swift"),
         Article(path: "Sources/RoutingModels/RoutingModels.docc/RoutingModels.md", snippets: "ModuleCatalogSnippets.swift"),
         Article(path: "Sources/RoutingSync/RoutingSync.docc/RoutingSync.md", snippets: "ModuleCatalogSnippets.swift"),
+        Article(
+            path: "Documentation/Transports.md", snippets: "GuideSnippets.swift",
+            exempt: [
+                "// GenesysCore": "the protocol declarations GenesysCore already compiles",
+                ".package(url: \"https://github.com/<org>/genesys-routing.git\", from: \"0.1.0\", traits: []),":
+                    "a Package.swift fragment",
+            ]),
+        Article(path: "Documentation/Observability.md", snippets: "GuideSnippets.swift"),
+        Article(path: "Sources/GenesysCore/GenesysCore.docc/Observability.md", snippets: "GuideSnippets.swift"),
     ]
 
-    /// Articles with Swift code whose code is not compiled yet (issue #11 follow-up; GenesysCore's
-    /// Observability article calls `withTracer`/`withMetricsFactory`, which are this repository's test
-    /// helpers, not API). The list may only
+    /// Articles with Swift code whose code is not compiled yet (issue #11 follow-up: guides other
+    /// engineers were rewriting in the same round). The list may only
     /// shrink: an entry without Swift code, or one that is also covered, fails the inventory test.
     static let notYetCompiled: Set<String> = [
         "Documentation/AuthenticationAndRegions.md",
         "Documentation/DesiredStateFormat.md",
         "Documentation/Migration.md",
-        "Documentation/Observability.md",
         "Documentation/RetriesAndRateLimits.md",
         "Documentation/TestingWithTheFakeOrg.md",
-        "Documentation/Transports.md",
-        "Sources/GenesysCore/GenesysCore.docc/Observability.md",
     ]
 
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
