@@ -56,6 +56,9 @@ struct ArticleSnippetsTests {
                     "a Package.swift fragment",
             ]),
         Article(path: "Documentation/Observability.md", snippets: "GuideSnippets.swift"),
+        Article(
+            path: "Documentation/AuthenticationAndRegions.md", snippets: "AuthenticationGuideSnippets.swift",
+            exempt: ["public protocol AccessTokenProvider: Sendable {": "the protocol declaration GenesysCore compiles"]),
         Article(path: "Sources/GenesysCore/GenesysCore.docc/Observability.md", snippets: "GuideSnippets.swift"),
     ]
 
@@ -63,7 +66,6 @@ struct ArticleSnippetsTests {
     /// engineers were rewriting in the same round). The list may only
     /// shrink: an entry without Swift code, or one that is also covered, fails the inventory test.
     static let notYetCompiled: Set<String> = [
-        "Documentation/AuthenticationAndRegions.md",
         "Documentation/DesiredStateFormat.md",
         "Documentation/Migration.md",
         "Documentation/RetriesAndRateLimits.md",
