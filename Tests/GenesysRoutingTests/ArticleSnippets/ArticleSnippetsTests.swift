@@ -10,7 +10,7 @@ struct ArticleSnippetsTests {
     struct Article: Sendable, CustomTestStringConvertible {
         /// The article, relative to the package root.
         let path: String
-        /// The snippet file in this folder that compiles its code.
+        /// The snippet files in this folder that compile its code (comma-separated).
         let snippets: String
         /// First lines of blocks that are not compiled, with the reason.
         var exempt: [String: String] = [:]
@@ -57,6 +57,9 @@ struct ArticleSnippetsTests {
             ]),
         Article(path: "Documentation/Observability.md", snippets: "GuideSnippets.swift"),
         Article(
+            path: "Documentation/TestingWithTheFakeOrg.md",
+            snippets: "TestingGuideSnippets.swift,GenesysTestingArticleSnippets.swift"),
+        Article(
             path: "Documentation/AuthenticationAndRegions.md", snippets: "AuthenticationGuideSnippets.swift",
             exempt: ["public protocol AccessTokenProvider: Sendable {": "the protocol declaration GenesysCore compiles"]),
         Article(path: "Sources/GenesysCore/GenesysCore.docc/Observability.md", snippets: "GuideSnippets.swift"),
@@ -69,7 +72,6 @@ struct ArticleSnippetsTests {
         "Documentation/DesiredStateFormat.md",
         "Documentation/Migration.md",
         "Documentation/RetriesAndRateLimits.md",
-        "Documentation/TestingWithTheFakeOrg.md",
     ]
 
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -104,7 +106,10 @@ struct ArticleSnippetsTests {
     func blocksAreCompiled(_ article: Article) throws {
         let blocks = Self.swiftBlocks(try Self.read(Self.root.appendingPathComponent(article.path)))
         #expect(!blocks.isEmpty, "\(article.path) has no Swift blocks")
-        let source = Self.normalized(try Self.read(Self.here.appendingPathComponent(article.snippets)).components(separatedBy: "\n"))
+        var source: [String] = []
+        for file in article.snippets.split(separator: ",") {
+            source += Self.normalized(try Self.read(Self.here.appendingPathComponent(String(file))).components(separatedBy: "\n"))
+        }
         let sourceText = "\n" + source.joined(separator: "\n") + "\n"
         for block in blocks {
             let lines = Self.normalized(block)
