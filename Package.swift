@@ -158,8 +158,9 @@ let package = Package(
             ]
         ),
         // The CLI's commands, as a library so tests can drive them without a subprocess: changes with the
-        // command-line contract (Documentation/CLI.md). Imports GenesysTesting only for `--fake` and
-        // `fake-server`; its locks are GenesysCore's `LockedValue`.
+        // command-line contract (Documentation/CLI.md). Imports GenesysTesting for `--fake`, `fake-server`,
+        // the in-process test environment's ManualClock and RegularFile (atomic writes, shared with the fake
+        // org's state file), not for locks: those are GenesysCore's `LockedValue`.
         .target(
             name: "GenesysRoutingCLI",
             dependencies: [
