@@ -1,4 +1,3 @@
-public import GenesysCore
 public import Logging
 public import RoutingModels
 
