@@ -4,7 +4,7 @@ import GenesysCore
 import GenesysTesting
 import Testing
 
-/// One row of Genesys' region table (as in the official SDKs).
+/// One row of the public region table (Genesys Cloud "Platform API" regions).
 struct RegionRow: Sendable, CustomTestStringConvertible {
     let id: String
     let domain: String

@@ -128,10 +128,9 @@ public struct ClientCredentialsTokenProvider: AccessTokenProvider, CustomStringC
         requestTimeout: Duration = .seconds(30),
         throttleRetry: ThrottleRetry = .standard
     ) {
-        // A region's login URL was validated when the region was made.
-        let endpoint = try! LoginEndpoint(region.loginURL)
+        // A region's login endpoint was validated and parsed when the region was made.
         self.init(
-            credentials: credentials, loginURL: region.loginURL, endpoint: endpoint, transport: transport, clock: clock,
+            credentials: credentials, loginURL: region.loginURL, endpoint: region.loginEndpoint, transport: transport, clock: clock,
             refreshBeforeExpiry: refreshBeforeExpiry, requestTimeout: requestTimeout, throttleRetry: throttleRetry
         )
     }

@@ -25,6 +25,8 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     /// The OAuth login base URL, such as `https://login.mypurecloud.ie` (the token endpoint is
     /// `<loginURL>/oauth/token`).
     public let loginURL: URL
+    /// The token endpoint, parsed once when the region is made (so a token provider can't fail on it later).
+    let loginEndpoint: LoginEndpoint
 
     private init(id: String, domain: String) {
         self.id = id
@@ -32,16 +34,18 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
         // Literal URLs built from the fixed table below: always valid.
         self.apiURL = URL(string: "https://api.\(domain)")!
         self.loginURL = URL(string: "https://login.\(domain)")!
+        self.loginEndpoint = LoginEndpoint(scheme: "https", authority: "login.\(domain)", tokenPath: "/oauth/token")
     }
 
-    private init(customAPI apiURL: URL, login loginURL: URL) {
+    private init(customAPI apiURL: URL, login loginURL: URL, endpoint: LoginEndpoint) {
         self.id = nil
         self.domain = nil
         self.apiURL = apiURL
         self.loginURL = loginURL
+        self.loginEndpoint = endpoint
     }
 
-    // MARK: - The public regions (the region table of Genesys' official SDKs)
+    // MARK: - The public regions (Genesys Cloud regions and URLs, developer center)
 
     /// `us_east_1`: `api.mypurecloud.com` / `login.mypurecloud.com`. The SDK default.
     public static let usEast1 = GenesysRegion(id: "us_east_1", domain: "mypurecloud.com")
@@ -142,8 +146,8 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     public static func custom(apiURL: URL, loginURL: URL? = nil) throws -> GenesysRegion {
         try validate(apiURL, role: "API")
         let login = loginURL ?? derivedLoginURL(from: apiURL)
-        try validate(login, role: "login")
-        return GenesysRegion(customAPI: apiURL, login: login)
+        let endpoint = try LoginEndpoint(login)
+        return GenesysRegion(customAPI: apiURL, login: login, endpoint: endpoint)
     }
 
     /// `eu_west_1 (https://api.mypurecloud.ie)`, or `custom (<api URL>, login <login URL>)`.

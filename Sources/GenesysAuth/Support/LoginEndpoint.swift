@@ -13,6 +13,12 @@ struct LoginEndpoint: Sendable, Hashable {
     /// `<path prefix>/oauth/token`.
     let tokenPath: String
 
+    init(scheme: String, authority: String, tokenPath: String) {
+        self.scheme = scheme
+        self.authority = authority
+        self.tokenPath = tokenPath
+    }
+
     init(_ url: URL) throws {
         // The region check gives the login-specific messages (and refuses user info); the client's own
         // base-URL parsing then splits the URL exactly as it does for the API host.

@@ -217,6 +217,9 @@ public struct QueueSpec: Sendable, Hashable {
     public var members: [UserReference]?
     /// Wrap-up codes by name, compared as a set.
     public var wrapupCodes: [String]?
+    /// Every other writable queue setting (scoring, routing rules, bullseye, conditional group routing,
+    /// direct routing, flows, prompts, scripts…); each one left `nil` is not managed.
+    public var settings: QueueSettings
 
     /// Creates a queue.
     public init(
@@ -229,7 +232,8 @@ public struct QueueSpec: Sendable, Hashable {
         mediaSettings: ConfigValue? = nil,
         skillGroups: [String]? = nil,
         members: [UserReference]? = nil,
-        wrapupCodes: [String]? = nil
+        wrapupCodes: [String]? = nil,
+        settings: QueueSettings = QueueSettings()
     ) {
         self.name = name
         self.previousNames = previousNames
@@ -241,6 +245,7 @@ public struct QueueSpec: Sendable, Hashable {
         self.skillGroups = skillGroups
         self.members = members
         self.wrapupCodes = wrapupCodes
+        self.settings = settings
     }
 }
 
