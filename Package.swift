@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GenesysAuth", targets: ["GenesysAuth"]),
         .library(name: "GenesysURLSession", targets: ["GenesysURLSession"]),
         .library(name: "GenesysAsyncHTTPClient", targets: ["GenesysAsyncHTTPClient"]),
+        .library(name: "GenesysClientDefaults", targets: ["GenesysClientDefaults"]),
         .library(name: "GenesysRouting", targets: ["GenesysRouting"]),
         .library(name: "RoutingSync", targets: ["RoutingSync"]),
         .library(name: "GenesysTesting", targets: ["GenesysTesting"]),
@@ -42,10 +43,13 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
-        // Codable + Sendable wire types, no networking.
+        // Each target's one reason to change is in the comment above it (Documentation/Architecture.md).
+
+        // Wire types: changes when Genesys' routing schema changes. Codable + Sendable, no networking.
         .target(name: "RoutingModels"),
 
-        // Transport, retry, rate limiting, errors, paging and the shared client.
+        // The request pipeline: changes when how a request is sent changes (transport contract, retry,
+        // rate limit, token pool, errors, paging, deadlines, observability). Knows no concrete transport.
         .target(
             name: "GenesysCore",
             dependencies: [
@@ -56,6 +60,7 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
+        // Authentication: changes when Genesys' OAuth or its region list changes.
         .target(
             name: "GenesysAuth",
             dependencies: [
@@ -64,6 +69,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // One concrete transport each: changes when that HTTP library changes.
         .target(
             name: "GenesysURLSession",
             dependencies: [
@@ -97,14 +103,27 @@ let package = Package(
                 ),
             ]
         ),
+        // The default wiring (DefaultTransport, GenesysClient(region:credentials:)): changes when the default
+        // transport or default authentication changes. The only module that knows the concrete transports;
+        // every API area depends on it rather than on another area.
+        .target(
+            name: "GenesysClientDefaults",
+            dependencies: [
+                "GenesysCore", "GenesysAuth", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The typed routing API (RoutingAPI): changes when a routing endpoint is added or changes.
         .target(
             name: "GenesysRouting",
             dependencies: [
-                "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysClientDefaults",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // Declarative configuration (desired-state files, plan, apply, export, impact): changes when what
+        // "make the org look like this" means changes.
         .target(
             name: "RoutingSync",
             dependencies: [
@@ -115,7 +134,8 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
-        // A faithful in-memory Genesys org (an HTTPTransport), manual clock, scripted transports.
+        // Test doubles: a faithful in-memory Genesys org (an HTTPTransport), manual clock, scripted transports.
+        // Changes when the fake must mimic more of Genesys. Not a dependency of any library above.
         .target(
             name: "GenesysTesting",
             dependencies: [
@@ -125,7 +145,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The in-memory org served over loopback HTTP (Hummingbird).
+        // The in-memory org served over loopback HTTP (Hummingbird): changes with the HTTP serving of the fake.
         .target(
             name: "GenesysTestingServer",
             dependencies: [
@@ -137,7 +157,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The CLI's commands, as a library so tests can drive them without a subprocess.
+        // The CLI's commands, as a library so tests can drive them without a subprocess: changes with the
+        // command-line contract (Documentation/CLI.md). Imports GenesysTesting for `--fake`, `fake-server`,
+        // the in-process test environment's ManualClock and RegularFile (atomic writes, shared with the fake
+        // org's state file), not for locks: those are GenesysCore's `LockedValue`.
         .target(
             name: "GenesysRoutingCLI",
             dependencies: [
@@ -212,6 +235,17 @@ let package = Package(
             dependencies: [
                 "GenesysRouting", "GenesysCore", "GenesysAuth", "RoutingModels", "GenesysTesting",
                 "RoutingSync",  // the live-org suite's RoutingSync round trip (Tests/GenesysRoutingTests/LiveOrg)
+                // The articles' code (Tests/GenesysRoutingTests/ArticleSnippets) uses every product.
+                "GenesysTestingServer", "GenesysURLSession", "GenesysAsyncHTTPClient",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: .when(traits: ["AsyncHTTPClientSupport"])
+                ),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

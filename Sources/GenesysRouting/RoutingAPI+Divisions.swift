@@ -18,7 +18,7 @@ extension RoutingAPI {
         var query: Query = []
         query.append("name", name)
         return pagedByNumber(
-            operation: "routing.listDivisions", path: "/api/v2/authorization/divisions", query: query, pageSize: pageSize,
+            operation: Self.operation(), path: "/api/v2/authorization/divisions", query: query, pageSize: pageSize,
             ids: ids, logger: logger, item: { (division: AuthzDivision) in division })
     }
 
@@ -27,7 +27,7 @@ extension RoutingAPI {
     /// `GET /api/v2/authorization/divisions?name=…` followed by an exact comparison on the client.
     /// - Throws: `GenesysError.Code.conflict` when several divisions have exactly this name.
     public func findDivision(named name: String, logger: Logger? = nil) async throws -> AuthzDivision? {
-        let operation = "routing.findDivision"
+        let operation = Self.operation()
         let divisions = try await ExactName.all(in: listDivisions(name: name, logger: logger), named: name, operation: operation, name: \.name)
         return try ExactName.single(divisions, named: name, kind: "divisions", operation: operation, id: \.id)
     }
@@ -36,7 +36,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/authorization/divisions/home`.
     public func getHomeDivision(logger: Logger? = nil) async throws -> AuthzDivision {
-        try await call(.get, "/api/v2/authorization/divisions/home", operation: "routing.getHomeDivision", as: AuthzDivision.self, logger: logger)
+        try await call(.get, "/api/v2/authorization/divisions/home", operation: Self.operation(), as: AuthzDivision.self, logger: logger)
     }
 
     /// Reads one division.
@@ -47,7 +47,7 @@ extension RoutingAPI {
     ///   - objectCount: Sends `objectCount=true` so `AuthzDivision.objectCounts` is filled.
     ///   - logger: Logger for this call; the client's logger when `nil`.
     public func getDivision(id: String, objectCount: Bool = false, logger: Logger? = nil) async throws -> AuthzDivision {
-        let operation = "routing.getDivision"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         var query: Query = []
         if objectCount { query.append(.init("objectCount", "true")) }
@@ -57,7 +57,7 @@ extension RoutingAPI {
     }
 
     /// Moves objects of one type (queues, skill groups, users, …) into a division. Skills cannot be moved
-    /// this way; use ``updateSkillDivision(id:divisionID:logger:)``.
+    /// this way; use ``moveSkill(id:toDivision:logger:)``.
     ///
     /// `POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}` with the object ids as a JSON
     /// array (any 2xx). No per-call limit is documented, so the ids are sent in one request; duplicates are
@@ -65,7 +65,7 @@ extension RoutingAPI {
     public func moveObjects(
         toDivision divisionID: String, objectType: DivisionObjectType, objectIDs: [String], logger: Logger? = nil
     ) async throws {
-        let operation = "routing.moveObjects"
+        let operation = Self.operation()
         try Validate.id(divisionID, "divisionID", operation)
         try Validate.name(objectType.rawValue, "objectType", operation)
         try Validate.ids(objectIDs, "objectIDs", operation)

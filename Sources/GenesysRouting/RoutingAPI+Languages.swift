@@ -21,7 +21,7 @@ extension RoutingAPI {
         var query: Query = []
         query.append("name", name)
         return pagedByNumber(
-            operation: "routing.listLanguages", path: "/api/v2/routing/languages", query: query, pageSize: pageSize,
+            operation: Self.operation(), path: "/api/v2/routing/languages", query: query, pageSize: pageSize,
             ids: ids, logger: logger,
             item: { (language: Language) in language.state == .deleted ? nil : language }
         )
@@ -34,9 +34,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several have exactly this name (see
     ///   ``findLanguages(named:logger:)``).
     public func findLanguage(named name: String, logger: Logger? = nil) async throws -> Language? {
-        try ExactName.single(
-            try await findLanguages(named: name, logger: logger), named: name, kind: "languages",
-            operation: "routing.findLanguage", id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findLanguages(named: name, logger: logger), named: name, kind: "languages", operation: operation, id: \.id
         )
     }
 
@@ -44,33 +45,36 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/languages?name=…` followed by an exact comparison on the client.
     public func findLanguages(named name: String, logger: Logger? = nil) async throws -> [Language] {
-        try await ExactName.all(in: listLanguages(name: name, logger: logger), named: name, operation: "routing.findLanguage", name: \.name)
+        try await ExactName.all(in: listLanguages(name: name, logger: logger), named: name, operation: Self.operation(), name: \.name)
     }
 
     /// Reads one language.
     ///
     /// `GET /api/v2/routing/languages/{languageId}`.
     public func getLanguage(id: String, logger: Logger? = nil) async throws -> Language {
-        let operation = "routing.getLanguage"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         return try await call(.get, "/api/v2/routing/languages/\(Self.segment(id))", operation: operation, as: Language.self, logger: logger)
     }
 
     /// Creates a language. There is no update call for languages.
     ///
-    /// `POST /api/v2/routing/languages` with a `Language` body `{name}`. Like skills, a new language can be
-    /// missing from searches for a short while (ROUTING-API.md §3.13).
-    public func createLanguage(name: String, logger: Logger? = nil) async throws -> Language {
-        let operation = "routing.createLanguage"
-        try Validate.name(name, "name", operation)
-        return try await call(.post, "/api/v2/routing/languages", json: Language(name: name), operation: operation, as: Language.self, logger: logger)
+    /// `POST /api/v2/routing/languages` (`postRoutingLanguages`) with a `Language` body of which only `name`
+    /// (required, not blank) is sent. Like skills, a new language can be missing from searches for a short
+    /// while; wait with ``waitForValue(timeout:initialDelay:maxDelay:_:logger:)``.
+    public func createLanguage(_ language: Language, logger: Logger? = nil) async throws -> Language {
+        let operation = Self.operation()
+        try Validate.name(language.name, "name", operation)
+        return try await call(
+            .post, "/api/v2/routing/languages", json: Language(name: language.name), operation: operation, as: Language.self,
+            logger: logger)
     }
 
     /// Deletes a language.
     ///
     /// `DELETE /api/v2/routing/languages/{languageId}` (any 2xx).
     public func deleteLanguage(id: String, logger: Logger? = nil) async throws {
-        let operation = "routing.deleteLanguage"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try await callIgnoringBody(.delete, "/api/v2/routing/languages/\(Self.segment(id))", operation: operation, logger: logger)
     }

@@ -20,7 +20,7 @@ extension RoutingAPI {
         queueID: String, pageSize: Int = 100, memberBy: QueueMemberBy? = nil, joined: Bool? = nil,
         name: String? = nil, expand: [String] = [], logger: Logger? = nil
     ) -> PageSequence<QueueMemberEntityListing, QueueMember> {
-        let operation = "routing.listQueueMembers"
+        let operation = Self.operation()
         var query: Query = []
         query.append("memberBy", memberBy?.rawValue)
         query.append("joined", joined)
@@ -38,11 +38,12 @@ extension RoutingAPI {
     /// (the API's limit); duplicates are sent once; nothing is sent for an empty list. Chunks are sent one
     /// after another; if one fails, the earlier ones stay applied.
     ///
-    /// Eventually consistent (ROUTING-API.md §3.13): right after adding, reads of the members can briefly
-    /// miss them (or answer 404). Poll with ``waitUntil(timeout:initialDelay:maxDelay:_:logger:)`` if you
+    /// Eventually consistent: right after adding, reads of the members can briefly miss them (or answer
+    /// 404; the official Terraform provider retries for this). Poll with
+    /// ``waitForCondition(timeout:initialDelay:maxDelay:_:logger:)`` if you
     /// depend on it.
     public func addQueueMembers(queueID: String, userIDs: [String], logger: Logger? = nil) async throws {
-        try await postQueueMembers(queueID: queueID, userIDs: userIDs, delete: false, operation: "routing.addQueueMembers", logger: logger)
+        try await postQueueMembers(queueID: queueID, userIDs: userIDs, delete: false, operation: Self.operation(), logger: logger)
     }
 
     /// Removes users from a queue.
@@ -50,7 +51,7 @@ extension RoutingAPI {
     /// `POST /api/v2/routing/queues/{queueId}/members?delete=true` with `[{ "id": userId }]`, in chunks of at
     /// most 100; duplicates are sent once; nothing is sent for an empty list.
     public func removeQueueMembers(queueID: String, userIDs: [String], logger: Logger? = nil) async throws {
-        try await postQueueMembers(queueID: queueID, userIDs: userIDs, delete: true, operation: "routing.removeQueueMembers", logger: logger)
+        try await postQueueMembers(queueID: queueID, userIDs: userIDs, delete: true, operation: Self.operation(), logger: logger)
     }
 
     private func postQueueMembers(queueID: String, userIDs: [String], delete: Bool, operation: String, logger: Logger?) async throws {
@@ -71,14 +72,14 @@ extension RoutingAPI {
     /// of at most 100. Users that are not members are ignored by the server. When a user appears twice, the
     /// last change wins. Nothing is sent for an empty list.
     ///
-    /// Eventually consistent (ROUTING-API.md §3.13): the server processes the change asynchronously, so the
+    /// Eventually consistent (`patchRoutingQueueMembers` is processed asynchronously): the server processes the change asynchronously, so the
     /// returned members may not show the final state yet.
     /// - Returns: The members the server returned, all chunks together.
     @discardableResult
     public func setQueueMembersJoined(
         queueID: String, _ changes: [QueueMemberJoinChange], logger: Logger? = nil
     ) async throws -> [QueueMember] {
-        let operation = "routing.setQueueMembersJoined"
+        let operation = Self.operation()
         try Validate.id(queueID, "queueID", operation)
         try Validate.ids(changes.map(\.userID), "changes.userID", operation)
         var members: [QueueMember] = []
@@ -108,7 +109,7 @@ extension RoutingAPI {
     ///
     /// `PATCH /api/v2/routing/queues/{queueId}/members/{memberId}` with `QueueMember` (answers 202). The API
     /// sets `ringNumber` **or** `joined` per call, so when both are given two PATCHes are sent (ring first).
-    /// Join changes are applied asynchronously (ROUTING-API.md §3.13).
+    /// Join changes are applied asynchronously (`patchRoutingQueueMember` answers 202 Accepted).
     /// - Parameters:
     ///   - queueID: The queue's id.
     ///   - userID: The user's id.
@@ -119,7 +120,7 @@ extension RoutingAPI {
     public func updateQueueMember(
         queueID: String, userID: String, ringNumber: Int? = nil, joined: Bool? = nil, logger: Logger? = nil
     ) async throws {
-        let operation = "routing.updateQueueMember"
+        let operation = Self.operation()
         try Validate.id(queueID, "queueID", operation)
         try Validate.id(userID, "userID", operation)
         if let ringNumber { try Validate.ringNumber(ringNumber, operation) }
@@ -139,7 +140,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/queues/{queueId}/members/{memberId}` (any 2xx).
     public func removeQueueMember(queueID: String, userID: String, logger: Logger? = nil) async throws {
-        let operation = "routing.removeQueueMember"
+        let operation = Self.operation()
         try Validate.id(queueID, "queueID", operation)
         try Validate.id(userID, "userID", operation)
         try await callIgnoringBody(

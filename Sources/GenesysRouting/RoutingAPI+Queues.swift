@@ -22,7 +22,7 @@ extension RoutingAPI {
         query.append("name", name)
         query.append("divisionId", each: divisionIDs)
         return pagedByNumber(
-            operation: "routing.listQueues", path: "/api/v2/routing/queues", query: query, pageSize: pageSize,
+            operation: Self.operation(), path: "/api/v2/routing/queues", query: query, pageSize: pageSize,
             ids: ids, logger: logger, item: { (queue: RoutingQueue) in queue }
         )
     }
@@ -34,9 +34,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several queues have exactly this name (see
     ///   ``findQueues(named:logger:)``).
     public func findQueue(named name: String, logger: Logger? = nil) async throws -> RoutingQueue? {
-        try ExactName.single(
-            try await findQueues(named: name, logger: logger), named: name, kind: "queues",
-            operation: "routing.findQueue", id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findQueues(named: name, logger: logger), named: name, kind: "queues", operation: operation, id: \.id
         )
     }
 
@@ -44,14 +45,14 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/queues?name=…` followed by an exact comparison on the client.
     public func findQueues(named name: String, logger: Logger? = nil) async throws -> [RoutingQueue] {
-        try await ExactName.all(in: listQueues(name: name, logger: logger), named: name, operation: "routing.findQueue", name: \.name)
+        try await ExactName.all(in: listQueues(name: name, logger: logger), named: name, operation: Self.operation(), name: \.name)
     }
 
     /// Reads one queue.
     ///
     /// `GET /api/v2/routing/queues/{queueId}`.
     public func getQueue(id: String, logger: Logger? = nil) async throws -> RoutingQueue {
-        let operation = "routing.getQueue"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         return try await call(.get, "/api/v2/routing/queues/\(Self.segment(id))", operation: operation, as: RoutingQueue.self, logger: logger)
     }
@@ -62,17 +63,17 @@ extension RoutingAPI {
     /// flat object; `name` required). The POST is not retried after a 5xx or lost connection; look the name
     /// up before creating again.
     public func createQueue(_ request: CreateQueueRequest, logger: Logger? = nil) async throws -> RoutingQueue {
-        let operation = "routing.createQueue"
+        let operation = Self.operation()
         try Validate.name(request.queue.name, "name", operation)
         return try await call(.post, "/api/v2/routing/queues", json: request, operation: operation, as: RoutingQueue.self, logger: logger)
     }
 
     /// Replaces a queue (full update: fields left out are cleared; last writer wins).
     ///
-    /// `PUT /api/v2/routing/queues/{queueId}` with `QueueRequest`. To change a few fields, use
-    /// ``modifyQueue(id:_:logger:)``, which reads the queue first.
+    /// `PUT /api/v2/routing/queues/{queueId}` (`putRoutingQueue`) with `QueueRequest`. To change a few
+    /// fields, use ``updateQueue(id:changes:logger:)``, which reads the queue first.
     public func updateQueue(id: String, _ request: QueueRequest, logger: Logger? = nil) async throws -> RoutingQueue {
-        let operation = "routing.updateQueue"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try Validate.name(request.name, "name", operation)
         return try await call(
@@ -80,17 +81,21 @@ extension RoutingAPI {
             as: RoutingQueue.self, logger: logger)
     }
 
-    /// Reads a queue, lets `change` edit it as a `QueueRequest`, and puts the whole queue back.
+    /// Reads a queue, lets `changes` edit it as a `QueueRequest`, and puts the whole queue back.
     ///
     /// `GET /api/v2/routing/queues/{queueId}`, then `PUT /api/v2/routing/queues/{queueId}` with
-    /// `QueueRequest(queue)` after `change` (read-only fields are left out). Not atomic: queues have no
+    /// `QueueRequest(queue)` after `changes` (read-only fields are left out). Not atomic: queues have no
     /// version, so a concurrent writer between the two calls is overwritten.
-    public func modifyQueue(
-        id: String, _ change: (inout QueueRequest) throws -> Void, logger: Logger? = nil
+    ///
+    /// ```swift
+    /// try await routing.updateQueue(id: queueID) { $0.description = "Billing questions" }
+    /// ```
+    public func updateQueue(
+        id: String, changes: (inout QueueRequest) throws -> Void, logger: Logger? = nil
     ) async throws -> RoutingQueue {
         let queue = try await getQueue(id: id, logger: logger)
         var request = QueueRequest(queue)
-        try change(&request)
+        try changes(&request)
         return try await updateQueue(id: id, request, logger: logger)
     }
 
@@ -102,7 +107,7 @@ extension RoutingAPI {
     ///   - forceDelete: Sent as `forceDelete` when not `nil`; its semantics are not documented.
     ///   - logger: Logger for this call; the client's logger when `nil`.
     public func deleteQueue(id: String, forceDelete: Bool? = nil, logger: Logger? = nil) async throws {
-        let operation = "routing.deleteQueue"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         var query: Query = []
         query.append("forceDelete", forceDelete)
@@ -122,7 +127,7 @@ extension RoutingAPI {
     public func listQueueWrapupCodes(
         queueID: String, name: String? = nil, pageSize: Int = 100, logger: Logger? = nil
     ) -> PageSequence<WrapupCodeEntityListing, WrapupCode> {
-        let operation = "routing.listQueueWrapupCodes"
+        let operation = Self.operation()
         var query: Query = []
         query.append("name", name)
         return pagedByNumber(
@@ -139,7 +144,7 @@ extension RoutingAPI {
     /// - Returns: The codes the server returned, all chunks together.
     @discardableResult
     public func addQueueWrapupCodes(queueID: String, codeIDs: [String], logger: Logger? = nil) async throws -> [WrapupCode] {
-        let operation = "routing.addQueueWrapupCodes"
+        let operation = Self.operation()
         try Validate.id(queueID, "queueID", operation)
         try Validate.ids(codeIDs, "codeIDs", operation)
         var added: [WrapupCode] = []
@@ -155,7 +160,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/queues/{queueId}/wrapupcodes/{codeId}` (any 2xx).
     public func removeQueueWrapupCode(queueID: String, codeID: String, logger: Logger? = nil) async throws {
-        let operation = "routing.removeQueueWrapupCode"
+        let operation = Self.operation()
         try Validate.id(queueID, "queueID", operation)
         try Validate.id(codeID, "codeID", operation)
         try await callIgnoringBody(

@@ -8,8 +8,8 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/users/{userId}/routingskills` and `GET /api/v2/users/{userId}/routinglanguages` (every
     /// page of each), sent concurrently. ``RoutingProfile/user`` is `nil`.
-    public func routingProfile(userID: String, logger: Logger? = nil) async throws -> RoutingProfile {
-        try Validate.id(userID, "userID", "routing.routingProfile")
+    public func getRoutingProfile(userID: String, logger: Logger? = nil) async throws -> RoutingProfile {
+        try Validate.id(userID, "userID", Self.operation())
         async let skills = listUserRoutingSkills(userID: userID, logger: logger).collectItems()
         async let languages = listUserRoutingLanguages(userID: userID, logger: logger).collectItems()
         return RoutingProfile(userID: userID, skills: try await skills, languages: try await languages)
@@ -18,7 +18,7 @@ extension RoutingAPI {
     /// Lists users together with their skills and languages: the cheap way to read many agents' profiles.
     ///
     /// `GET /api/v2/users?expand=skills&expand=languages` (paging style A). The API describes expansions as
-    /// best effort; for one user's authoritative lists use ``routingProfile(userID:logger:)``. Only active
+    /// best effort; for one user's authoritative lists use ``getRoutingProfile(userID:logger:)``. Only active
     /// users are listed (the endpoint's default state). Lazy.
     /// - Parameters:
     ///   - userIDs: Only these users (`id`, repeated); any number, fetched in chunks of 100 (each page then
@@ -29,7 +29,7 @@ extension RoutingAPI {
         userIDs: [String]? = nil, pageSize: Int = 500, logger: Logger? = nil
     ) -> PageSequence<UserEntityListing, RoutingProfile> {
         usersSequence(
-            operation: "routing.listRoutingProfiles", ids: userIDs, expand: ["skills", "languages"], state: nil,
+            operation: Self.operation(), ids: userIDs, expand: ["skills", "languages"], state: nil,
             pageSize: pageSize, logger: logger,
             item: { (user: User) in
                 user.id.map { RoutingProfile(userID: $0, user: user, skills: user.skills ?? [], languages: user.languages ?? []) }
@@ -43,7 +43,7 @@ extension RoutingAPI {
     public func listUserSkillGroups(
         userID: String, pageSize: Int = 100, logger: Logger? = nil
     ) -> PageSequence<UserSkillGroupEntityListing, SkillGroup> {
-        let operation = "routing.listUserSkillGroups"
+        let operation = Self.operation()
         return pagedByCursor(
             operation: operation, path: "/api/v2/users/\(Self.segment(userID))/skillgroups", pageSize: pageSize,
             validate: { try Validate.id(userID, "userID", operation) }, logger: logger)

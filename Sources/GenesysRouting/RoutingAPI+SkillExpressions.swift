@@ -23,7 +23,7 @@ extension RoutingAPI {
         logger: Logger? = nil
     ) -> PageSequence<SkillExpressionEntityListing, SkillExpression> {
         pagedByNumber(
-            operation: "routing.listSkillExpressions", path: "/api/v2/routing/skillexpressions",
+            operation: Self.operation(), path: "/api/v2/routing/skillexpressions",
             query: Self.expressionQuery(format: format, includeArchived: includeArchived), pageSize: pageSize,
             pageNumbersFromSecondPage: true, ids: ids, logger: logger,
             item: { (expression: SkillExpression) in expression })
@@ -35,7 +35,7 @@ extension RoutingAPI {
     public func getSkillExpression(
         id: String, format: SkillExpressionFormat = .raw, includeArchived: Bool = false, logger: Logger? = nil
     ) async throws -> SkillExpression {
-        let operation = "routing.getSkillExpression"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         return try await call(
             .get, "/api/v2/routing/skillexpressions/\(Self.segment(id))",
@@ -50,7 +50,7 @@ extension RoutingAPI {
     public func listQueueSkillExpressions(
         queueID: String, format: SkillExpressionFormat = .raw, includeArchived: Bool = false, logger: Logger? = nil
     ) -> PageSequence<SkillExpressionEntityListing, SkillExpression> {
-        let operation = "routing.listQueueSkillExpressions"
+        let operation = Self.operation()
         return pagedByNumber(
             operation: operation, path: "/api/v2/routing/skillexpressions/queue/\(Self.segment(queueID))",
             query: Self.expressionQuery(format: format, includeArchived: includeArchived), pageSize: nil,
@@ -62,7 +62,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/skillexpressions/{expressionId}` (any 2xx).
     public func archiveSkillExpression(id: String, logger: Logger? = nil) async throws {
-        let operation = "routing.archiveSkillExpression"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try await callIgnoringBody(.delete, "/api/v2/routing/skillexpressions/\(Self.segment(id))", operation: operation, logger: logger)
     }
@@ -72,7 +72,7 @@ extension RoutingAPI {
     /// `DELETE /api/v2/routing/skillexpressions?id=…&id=…` (any 2xx), in chunks of 100 ids (no limit is
     /// documented; the chunks keep URLs short). Nothing is sent for an empty list.
     public func archiveSkillExpressions(ids: [String], logger: Logger? = nil) async throws {
-        let operation = "routing.archiveSkillExpressions"
+        let operation = Self.operation()
         try Validate.ids(ids, "ids", operation)
         for chunk in ids.uniqued().chunked(into: IDFilter.chunkSize) {
             var query: Query = []
@@ -86,7 +86,7 @@ extension RoutingAPI {
     /// `POST /api/v2/routing/skillexpressions/validate` with `SkillExpressionData` `{expression}`. Read-only
     /// on the server, so it is retried like a GET.
     public func validateSkillExpression(_ expression: String, logger: Logger? = nil) async throws -> SkillExpressionValidationResult {
-        let operation = "routing.validateSkillExpression"
+        let operation = Self.operation()
         try Validate.name(expression, "expression", operation)
         return try await call(
             .post, "/api/v2/routing/skillexpressions/validate", json: SkillExpressionData(expression: expression),

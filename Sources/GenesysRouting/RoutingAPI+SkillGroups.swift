@@ -20,7 +20,7 @@ extension RoutingAPI {
         var query: Query = []
         query.append("name", name)
         return pagedByCursor(
-            operation: "routing.listSkillGroups", path: "/api/v2/routing/skillgroups", query: query, pageSize: pageSize,
+            operation: Self.operation(), path: "/api/v2/routing/skillgroups", query: query, pageSize: pageSize,
             logger: logger)
     }
 
@@ -31,9 +31,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several groups have exactly this name (see
     ///   ``findSkillGroups(named:logger:)``).
     public func findSkillGroup(named name: String, logger: Logger? = nil) async throws -> SkillGroupDefinition? {
-        try ExactName.single(
-            try await findSkillGroups(named: name, logger: logger), named: name, kind: "skill groups",
-            operation: "routing.findSkillGroup", id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findSkillGroups(named: name, logger: logger), named: name, kind: "skill groups", operation: operation, id: \.id
         )
     }
 
@@ -41,14 +42,14 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/skillgroups?name=…` followed by an exact comparison on the client.
     public func findSkillGroups(named name: String, logger: Logger? = nil) async throws -> [SkillGroupDefinition] {
-        try await ExactName.all(in: listSkillGroups(name: name, logger: logger), named: name, operation: "routing.findSkillGroup", name: \.name)
+        try await ExactName.all(in: listSkillGroups(name: name, logger: logger), named: name, operation: Self.operation(), name: \.name)
     }
 
     /// Reads one skill group with its conditions and membership status.
     ///
     /// `GET /api/v2/routing/skillgroups/{skillGroupId}`.
     public func getSkillGroup(id: String, logger: Logger? = nil) async throws -> SkillGroup {
-        let operation = "routing.getSkillGroup"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         return try await call(.get, "/api/v2/routing/skillgroups/\(Self.segment(id))", operation: operation, as: SkillGroup.self, logger: logger)
     }
@@ -59,13 +60,13 @@ extension RoutingAPI {
     /// `memberCount`, `status`, dates, `selfUri`) are not sent, and the division is sent as its id only. Name and conditions are required;
     /// condition proficiencies must be integers 0–5 (checked before sending).
     ///
-    /// Eventually consistent (ROUTING-API.md §3.13): Genesys computes the membership in the background;
+    /// Eventually consistent: Genesys computes the membership in the background;
     /// `status` is `InProgress` until it is done and `memberCount` is an estimate. Use
     /// ``waitForSkillGroupMembership(skillGroupID:timeout:logger:)`` before relying on members.
     public func createSkillGroup(
         _ group: SkillGroupWithMemberDivisions, logger: Logger? = nil
     ) async throws -> SkillGroupWithMemberDivisions {
-        let operation = "routing.createSkillGroup"
+        let operation = Self.operation()
         try Validate.name(group.name, "name", operation)
         try SkillGroupChecks.conditions(group.skillConditions, operation)
         var body = group
@@ -85,14 +86,14 @@ extension RoutingAPI {
     ///
     /// `PATCH /api/v2/routing/skillgroups/{skillGroupId}` with `SkillGroup`. Whether the PATCH is truly
     /// partial is not established, so send the full definition (name, description, division and
-    /// conditions), as ``modifySkillGroup(id:_:logger:)`` does. Read-only fields are not sent; the
+    /// conditions), as ``updateSkillGroup(id:changes:logger:)`` does. Read-only fields are not sent; the
     /// division is sent as its id only. Last writer
     /// wins (skill groups have no version).
     ///
     /// Eventually consistent: membership is recomputed in the background; see
     /// ``waitForSkillGroupMembership(skillGroupID:timeout:logger:)``.
     public func updateSkillGroup(id: String, _ group: SkillGroup, logger: Logger? = nil) async throws -> SkillGroup {
-        let operation = "routing.updateSkillGroup"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         if let name = group.name { try Validate.name(name, "name", operation) }
         try SkillGroupChecks.conditions(group.skillConditions, operation)
@@ -101,16 +102,16 @@ extension RoutingAPI {
             operation: operation, as: SkillGroup.self, logger: logger)
     }
 
-    /// Reads a skill group, lets `change` edit it, and sends the full definition back.
+    /// Reads a skill group, lets `changes` edit it, and sends the full definition back.
     ///
     /// `GET /api/v2/routing/skillgroups/{skillGroupId}`, then
     /// `PATCH /api/v2/routing/skillgroups/{skillGroupId}` with name, description, division and conditions.
     /// Not atomic: a concurrent writer between the two calls is overwritten.
-    public func modifySkillGroup(
-        id: String, _ change: (inout SkillGroup) throws -> Void, logger: Logger? = nil
+    public func updateSkillGroup(
+        id: String, changes: (inout SkillGroup) throws -> Void, logger: Logger? = nil
     ) async throws -> SkillGroup {
         var group = try await getSkillGroup(id: id, logger: logger)
-        try change(&group)
+        try changes(&group)
         return try await updateSkillGroup(id: id, group, logger: logger)
     }
 
@@ -118,7 +119,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/skillgroups/{skillGroupId}` (any 2xx).
     public func deleteSkillGroup(id: String, logger: Logger? = nil) async throws {
-        let operation = "routing.deleteSkillGroup"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try await callIgnoringBody(.delete, "/api/v2/routing/skillgroups/\(Self.segment(id))", operation: operation, logger: logger)
     }
@@ -134,7 +135,7 @@ extension RoutingAPI {
     public func listSkillGroupMembers(
         skillGroupID: String, pageSize: Int = 100, expandEntities: Bool = false, logger: Logger? = nil
     ) -> PageSequence<SkillGroupMemberEntityListing, UserReferenceWithName> {
-        let operation = "routing.listSkillGroupMembers"
+        let operation = Self.operation()
         var query: Query = []
         if expandEntities { query.append(.init("expand", "entities")) }
         return pagedByCursor(
@@ -153,7 +154,7 @@ extension RoutingAPI {
     public func getSkillGroupMemberDivisions(
         skillGroupID: String, expandEntities: Bool = false, logger: Logger? = nil
     ) async throws -> SkillGroupMemberDivisionList {
-        let operation = "routing.getSkillGroupMemberDivisions"
+        let operation = Self.operation()
         try Validate.id(skillGroupID, "skillGroupID", operation)
         var query: Query = []
         if expandEntities { query.append(.init("expand", "entities")) }
@@ -170,7 +171,7 @@ extension RoutingAPI {
     public func updateSkillGroupMemberDivisions(
         skillGroupID: String, add: [String] = [], remove: [String] = [], logger: Logger? = nil
     ) async throws {
-        let operation = "routing.updateSkillGroupMemberDivisions"
+        let operation = Self.operation()
         try Validate.id(skillGroupID, "skillGroupID", operation)
         try Validate.ids(add, "add", operation)
         try Validate.ids(remove, "remove", operation)
@@ -185,7 +186,8 @@ extension RoutingAPI {
 
 /// Checks and body clean-up for skill-group writes.
 enum SkillGroupChecks {
-    /// Condition proficiencies are integers 0–5 (ROUTING-API.md §4.2); walks the whole tree.
+    /// Condition proficiencies are integers 0–5 (the `SkillGroupRoutingCondition` and
+    /// `SkillGroupLanguageCondition` schemas of `postRoutingSkillgroups`); walks the whole tree.
     static func conditions(_ conditions: [SkillGroupCondition]?, _ operation: String) throws {
         for condition in conditions ?? [] {
             for (index, leaf) in (condition.routingSkillConditions ?? []).enumerated() {

@@ -11,7 +11,7 @@ extension RoutingAPI {
     public func listUserRoutingLanguages(
         userID: String, pageSize: Int = 100, logger: Logger? = nil
     ) -> PageSequence<UserLanguageEntityListing, UserRoutingLanguage> {
-        let operation = "routing.listUserRoutingLanguages"
+        let operation = Self.operation()
         return pagedByNumber(
             operation: operation, path: "/api/v2/users/\(Self.segment(userID))/routinglanguages", pageSize: pageSize,
             validate: { try Validate.id(userID, "userID", operation) }, logger: logger,
@@ -30,7 +30,7 @@ extension RoutingAPI {
     public func addUserRoutingLanguage(
         userID: String, languageID: String, proficiency: Double, logger: Logger? = nil
     ) async throws -> UserRoutingLanguage {
-        let operation = "routing.addUserRoutingLanguage"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(languageID, "languageID", operation)
         try Validate.proficiency(proficiency, "proficiency", operation)
@@ -47,7 +47,7 @@ extension RoutingAPI {
     public func updateUserRoutingLanguage(
         userID: String, languageID: String, proficiency: Double, state: SkillState? = nil, logger: Logger? = nil
     ) async throws -> UserRoutingLanguage {
-        let operation = "routing.updateUserRoutingLanguage"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(languageID, "languageID", operation)
         try Validate.proficiency(proficiency, "proficiency", operation)
@@ -63,7 +63,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/users/{userId}/routinglanguages/{languageId}` (any 2xx).
     public func removeUserRoutingLanguage(userID: String, languageID: String, logger: Logger? = nil) async throws {
-        let operation = "routing.removeUserRoutingLanguage"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(languageID, "languageID", operation)
         try await callIgnoringBody(
@@ -81,7 +81,7 @@ extension RoutingAPI {
     public func addOrUpdateUserRoutingLanguages(
         userID: String, _ languages: [UserRoutingLanguagePost], logger: Logger? = nil
     ) async throws -> [UserRoutingLanguage] {
-        let operation = "routing.addOrUpdateUserRoutingLanguages"
+        let operation = Self.operation()
         let languages = try Self.checkedLanguagePosts(userID: userID, languages, operation: operation)
         return try await patchUserLanguages(userID: userID, languages, operation: operation, logger: logger)
     }
@@ -98,7 +98,7 @@ extension RoutingAPI {
     public func replaceUserRoutingLanguages(
         userID: String, _ languages: [UserRoutingLanguagePost], logger: Logger? = nil
     ) async throws -> [UserRoutingLanguage] {
-        let operation = "routing.replaceUserRoutingLanguages"
+        let operation = Self.operation()
         let languages = try Self.checkedLanguagePosts(userID: userID, languages, operation: operation)
         let current = try await listUserRoutingLanguages(userID: userID, logger: logger).collectItems()
         let patched = try await patchUserLanguages(userID: userID, languages, operation: operation, logger: logger)

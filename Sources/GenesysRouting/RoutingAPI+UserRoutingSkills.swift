@@ -11,7 +11,7 @@ extension RoutingAPI {
     public func listUserRoutingSkills(
         userID: String, pageSize: Int = 100, logger: Logger? = nil
     ) -> PageSequence<UserSkillEntityListing, UserRoutingSkill> {
-        let operation = "routing.listUserRoutingSkills"
+        let operation = Self.operation()
         return pagedByNumber(
             operation: operation, path: "/api/v2/users/\(Self.segment(userID))/routingskills", pageSize: pageSize,
             validate: { try Validate.id(userID, "userID", operation) }, logger: logger,
@@ -30,7 +30,7 @@ extension RoutingAPI {
     public func addUserRoutingSkill(
         userID: String, skillID: String, proficiency: Double, logger: Logger? = nil
     ) async throws -> UserRoutingSkill {
-        let operation = "routing.addUserRoutingSkill"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(skillID, "skillID", operation)
         try Validate.proficiency(proficiency, "proficiency", operation)
@@ -54,7 +54,7 @@ extension RoutingAPI {
     public func updateUserRoutingSkill(
         userID: String, skillID: String, proficiency: Double, state: SkillState? = nil, logger: Logger? = nil
     ) async throws -> UserRoutingSkill {
-        let operation = "routing.updateUserRoutingSkill"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(skillID, "skillID", operation)
         try Validate.proficiency(proficiency, "proficiency", operation)
@@ -70,7 +70,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/users/{userId}/routingskills/{skillId}` (any 2xx).
     public func removeUserRoutingSkill(userID: String, skillID: String, logger: Logger? = nil) async throws {
-        let operation = "routing.removeUserRoutingSkill"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try Validate.id(skillID, "skillID", operation)
         try await callIgnoringBody(
@@ -93,7 +93,7 @@ extension RoutingAPI {
     public func replaceUserRoutingSkills(
         userID: String, _ skills: [UserRoutingSkillPost], logger: Logger? = nil
     ) async throws -> [UserRoutingSkill] {
-        let operation = "routing.replaceUserRoutingSkills"
+        let operation = Self.operation()
         let skills = try Self.checkedSkillPosts(userID: userID, skills, operation: operation)
         return try await writeUserBulk(
             skills, path: "/api/v2/users/\(Self.segment(userID))/routingskills/bulk", replacing: true,
@@ -110,7 +110,7 @@ extension RoutingAPI {
     public func addOrUpdateUserRoutingSkills(
         userID: String, _ skills: [UserRoutingSkillPost], logger: Logger? = nil
     ) async throws -> [UserRoutingSkill] {
-        let operation = "routing.addOrUpdateUserRoutingSkills"
+        let operation = Self.operation()
         let skills = try Self.checkedSkillPosts(userID: userID, skills, operation: operation)
         return try await writeUserBulk(
             skills, path: "/api/v2/users/\(Self.segment(userID))/routingskills/bulk", id: \UserRoutingSkill.id,

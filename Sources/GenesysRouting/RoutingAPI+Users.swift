@@ -12,7 +12,7 @@ extension RoutingAPI {
     ///   - expand: Expansions such as `skills`, `languages`, `routingStatus` (`expand`, repeated).
     ///   - logger: Logger for this call; the client's logger when `nil`.
     public func getUser(id: String, expand: [String] = [], logger: Logger? = nil) async throws -> User {
-        let operation = "routing.getUser"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         var query: Query = []
         query.append("expand", each: expand)
@@ -34,7 +34,7 @@ extension RoutingAPI {
         ids: [String]? = nil, expand: [String] = [], state: String? = nil, pageSize: Int = 500, logger: Logger? = nil
     ) -> PageSequence<UserEntityListing, User> {
         usersSequence(
-            operation: "routing.listUsers", ids: ids, expand: expand, state: state, pageSize: pageSize, logger: logger,
+            operation: Self.operation(), ids: ids, expand: expand, state: state, pageSize: pageSize, logger: logger,
             item: { (user: User) in user })
     }
 
@@ -57,7 +57,7 @@ extension RoutingAPI {
     /// has a `nextPage` and `pageNumber < pageCount`. The search is read-only, so it is retried like a GET.
     /// Lazy.
     public func searchUsers(_ request: UserSearchRequest, logger: Logger? = nil) -> PageSequence<UsersSearchResponse, User> {
-        pagedUserSearch(request, operation: "routing.searchUsers", logger: logger)
+        pagedUserSearch(request, operation: Self.operation(), logger: logger)
     }
 
     /// Finds the user with this email address.
@@ -68,7 +68,7 @@ extension RoutingAPI {
     /// - Returns: The user, or `nil` when none has this address.
     /// - Throws: `GenesysError.Code.conflict` when several users have it; `GenesysError`.
     public func findUser(email: String, logger: Logger? = nil) async throws -> User? {
-        let operation = "routing.findUser"
+        let operation = Self.operation()
         try Validate.name(email, "email", operation)
         let request = UserSearchRequest(
             sortOrder: .ascending, sortBy: "email",

@@ -9,7 +9,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/users/{userId}/utilization`.
     public func getUserUtilization(userID: String, logger: Logger? = nil) async throws -> AgentMaxUtilizationResponse {
-        let operation = "routing.getUserUtilization"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         return try await call(
             .get, "/api/v2/routing/users/\(Self.segment(userID))/utilization", operation: operation,
@@ -22,7 +22,7 @@ extension RoutingAPI {
     public func setUserUtilization(
         userID: String, _ request: UtilizationRequest, logger: Logger? = nil
     ) async throws -> AgentMaxUtilizationResponse {
-        let operation = "routing.setUserUtilization"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         return try await call(
             .put, "/api/v2/routing/users/\(Self.segment(userID))/utilization", json: request, operation: operation,
@@ -33,7 +33,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/users/{userId}/utilization` (any 2xx).
     public func resetUserUtilization(userID: String, logger: Logger? = nil) async throws {
-        let operation = "routing.resetUserUtilization"
+        let operation = Self.operation()
         try Validate.id(userID, "userID", operation)
         try await callIgnoringBody(.delete, "/api/v2/routing/users/\(Self.segment(userID))/utilization", operation: operation, logger: logger)
     }
@@ -42,7 +42,7 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/utilization`.
     public func getOrgUtilization(logger: Logger? = nil) async throws -> UtilizationResponse {
-        try await call(.get, "/api/v2/routing/utilization", operation: "routing.getOrgUtilization", as: UtilizationResponse.self, logger: logger)
+        try await call(.get, "/api/v2/routing/utilization", operation: Self.operation(), as: UtilizationResponse.self, logger: logger)
     }
 
     /// Sets the organisation's utilization settings; media types left out revert to the system defaults.
@@ -50,7 +50,7 @@ extension RoutingAPI {
     /// `PUT /api/v2/routing/utilization` with `UtilizationRequest`.
     public func setOrgUtilization(_ request: UtilizationRequest, logger: Logger? = nil) async throws -> UtilizationResponse {
         try await call(
-            .put, "/api/v2/routing/utilization", json: request, operation: "routing.setOrgUtilization",
+            .put, "/api/v2/routing/utilization", json: request, operation: Self.operation(),
             as: UtilizationResponse.self, logger: logger)
     }
 
@@ -58,6 +58,6 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/utilization` (any 2xx).
     public func resetOrgUtilization(logger: Logger? = nil) async throws {
-        try await callIgnoringBody(.delete, "/api/v2/routing/utilization", operation: "routing.resetOrgUtilization", logger: logger)
+        try await callIgnoringBody(.delete, "/api/v2/routing/utilization", operation: Self.operation(), logger: logger)
     }
 }

@@ -3,8 +3,8 @@ public import Logging
 public import RoutingModels
 
 extension RoutingAPI {
-    /// Polls until `condition` returns `true`: for writes that Genesys applies in the background
-    /// (ROUTING-API.md §3.13).
+    /// Polls until `condition` returns `true`: for writes that Genesys applies in the background (skill-group
+    /// membership, queue member joins, the search index after a create).
     ///
     /// Checks at once, then after `initialDelay`, doubling the delay up to `maxDelay`, with a last check at
     /// the deadline. Sleeps on the client's clock (a manual clock in tests), never for real. A
@@ -13,7 +13,7 @@ extension RoutingAPI {
     ///
     /// ```swift
     /// try await routing.addQueueMembers(queueID: queue, userIDs: [agent])
-    /// try await routing.waitUntil(timeout: .seconds(20)) {
+    /// try await routing.waitForCondition(timeout: .seconds(20)) {
     ///     try await routing.listQueueMembers(queueID: queue).items.contains { $0.id == agent }
     /// }
     /// ```
@@ -21,7 +21,7 @@ extension RoutingAPI {
     ///   last `notFound` error, if any, as `GenesysError.underlying`);
     ///   `GenesysError.Code.deadlineExceeded` when the current `GenesysDeadline` would pass during the
     ///   next wait; `CancellationError`.
-    public func waitUntil(
+    public func waitForCondition(
         timeout: Duration = .seconds(30),
         initialDelay: Duration = .milliseconds(500),
         maxDelay: Duration = .seconds(5),
@@ -29,22 +29,22 @@ extension RoutingAPI {
         logger: Logger? = nil
     ) async throws {
         _ = try await poll(
-            operation: "routing.waitUntil", timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay, logger: logger
+            operation: Self.operation(), timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay, logger: logger
         ) { try await condition() ? () : nil }
     }
 
     /// Polls `lookup` until it returns a value: typically a search right after a create.
     ///
     /// ```swift
-    /// let skill = try await routing.createSkill(name: "Billing")
-    /// _ = try await routing.waitUntilFound { try await routing.findSkill(named: "Billing") }
+    /// let skill = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
+    /// _ = try await routing.waitForValue { try await routing.findSkill(named: "Billing") }
     /// ```
     ///
-    /// Same schedule and rules as ``waitUntil(timeout:initialDelay:maxDelay:_:logger:)``: backoff on the
+    /// Same schedule and rules as ``waitForCondition(timeout:initialDelay:maxDelay:_:logger:)``: backoff on the
     /// client's clock, `notFound` counts as "not yet".
     /// - Returns: The first non-`nil` value.
     /// - Throws: `GenesysError.Code.timedOut` at the deadline; other errors of `lookup`.
-    public func waitUntilFound<Value>(
+    public func waitForValue<Value>(
         timeout: Duration = .seconds(30),
         initialDelay: Duration = .milliseconds(500),
         maxDelay: Duration = .seconds(5),
@@ -52,7 +52,7 @@ extension RoutingAPI {
         logger: Logger? = nil
     ) async throws -> Value {
         try await poll(
-            operation: "routing.waitUntilFound", timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay,
+            operation: Self.operation(), timeout: timeout, initialDelay: initialDelay, maxDelay: maxDelay,
             logger: logger, lookup)
     }
 
@@ -66,7 +66,7 @@ extension RoutingAPI {
     public func waitForSkillGroupMembership(
         skillGroupID: String, timeout: Duration = .seconds(60), logger: Logger? = nil
     ) async throws -> SkillGroup {
-        let operation = "routing.waitForSkillGroupMembership"
+        let operation = Self.operation()
         try Validate.id(skillGroupID, "skillGroupID", operation)
         return try await poll(
             operation: operation, timeout: timeout, initialDelay: .milliseconds(500), maxDelay: .seconds(5), logger: logger

@@ -21,7 +21,7 @@ extension RoutingAPI {
         query.append("name", name)
         query.append("divisionId", each: divisionIDs)
         return pagedByNumber(
-            operation: "routing.listWrapupCodes", path: "/api/v2/routing/wrapupcodes", query: query, pageSize: pageSize,
+            operation: Self.operation(), path: "/api/v2/routing/wrapupcodes", query: query, pageSize: pageSize,
             ids: ids, logger: logger, item: { (code: WrapupCode) in code }
         )
     }
@@ -32,9 +32,10 @@ extension RoutingAPI {
     /// - Throws: `GenesysError.Code.conflict` when several codes have exactly this name (see
     ///   ``findWrapupCodes(named:logger:)``).
     public func findWrapupCode(named name: String, logger: Logger? = nil) async throws -> WrapupCode? {
-        try ExactName.single(
-            try await findWrapupCodes(named: name, logger: logger), named: name, kind: "wrap-up codes",
-            operation: "routing.findWrapupCode", id: \.id
+        let operation = Self.operation()
+        try Validate.name(name, "name", operation)
+        return try ExactName.single(
+            try await findWrapupCodes(named: name, logger: logger), named: name, kind: "wrap-up codes", operation: operation, id: \.id
         )
     }
 
@@ -42,14 +43,14 @@ extension RoutingAPI {
     ///
     /// `GET /api/v2/routing/wrapupcodes?name=…` followed by an exact comparison on the client.
     public func findWrapupCodes(named name: String, logger: Logger? = nil) async throws -> [WrapupCode] {
-        try await ExactName.all(in: listWrapupCodes(name: name, logger: logger), named: name, operation: "routing.findWrapupCode", name: \.name)
+        try await ExactName.all(in: listWrapupCodes(name: name, logger: logger), named: name, operation: Self.operation(), name: \.name)
     }
 
     /// Reads one wrap-up code.
     ///
     /// `GET /api/v2/routing/wrapupcodes/{codeId}`.
     public func getWrapupCode(id: String, logger: Logger? = nil) async throws -> WrapupCode {
-        let operation = "routing.getWrapupCode"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         return try await call(.get, "/api/v2/routing/wrapupcodes/\(Self.segment(id))", operation: operation, as: WrapupCode.self, logger: logger)
     }
@@ -58,7 +59,7 @@ extension RoutingAPI {
     ///
     /// `POST /api/v2/routing/wrapupcodes` with `WrapupCodeRequest` (`WrapupCodeRequest.name` required).
     public func createWrapupCode(_ request: WrapupCodeRequest, logger: Logger? = nil) async throws -> WrapupCode {
-        let operation = "routing.createWrapupCode"
+        let operation = Self.operation()
         try Validate.name(request.name, "name", operation)
         return try await call(.post, "/api/v2/routing/wrapupcodes", json: request, operation: operation, as: WrapupCode.self, logger: logger)
     }
@@ -67,7 +68,7 @@ extension RoutingAPI {
     ///
     /// `PUT /api/v2/routing/wrapupcodes/{codeId}` with `WrapupCodeRequest`.
     public func updateWrapupCode(id: String, _ request: WrapupCodeRequest, logger: Logger? = nil) async throws -> WrapupCode {
-        let operation = "routing.updateWrapupCode"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try Validate.name(request.name, "name", operation)
         return try await call(
@@ -79,7 +80,7 @@ extension RoutingAPI {
     ///
     /// `DELETE /api/v2/routing/wrapupcodes/{codeId}` (any 2xx).
     public func deleteWrapupCode(id: String, logger: Logger? = nil) async throws {
-        let operation = "routing.deleteWrapupCode"
+        let operation = Self.operation()
         try Validate.id(id, "id", operation)
         try await callIgnoringBody(.delete, "/api/v2/routing/wrapupcodes/\(Self.segment(id))", operation: operation, logger: logger)
     }

@@ -13,7 +13,10 @@ public import GenesysCore
 /// ```
 ///
 /// Every operation takes `logger: Logger? = nil` last; `nil` means the client's logger. Operation names
-/// used in logs and errors are `routing.<method name>`, such as `routing.listSkills`.
+/// used in logs, errors, metrics and spans are `routing.<method base name>`, derived from the method itself:
+/// `routing.listSkills`, `routing.findSkills`. Method names follow one verb table (`list`, `find`, `get`,
+/// `create`, `update`, `move`, `delete`, `add`/`remove`, `addOrUpdate`, `replace`, `set`/`reset`, `waitFor`);
+/// see the "API conventions" guide in the repository's `Documentation/APIConventions.md`.
 ///
 /// Paging, bulk limits and eventual consistency are handled here, so callers do not have to know them:
 /// - List calls return a lazy `PageSequence`; use `.items` or `.collectItems()`.
@@ -22,7 +25,7 @@ public import GenesysCore
 /// - Arguments the API would reject (a proficiency outside 0.0–5.0, a ring outside 1–6, an empty id) are
 ///   refused before anything is sent, with `GenesysError.Code.invalidRequest`.
 /// - Writes that Genesys applies in the background say so in their documentation; use
-///   ``waitUntilFound(timeout:initialDelay:maxDelay:_:logger:)`` or
+///   ``waitForValue(timeout:initialDelay:maxDelay:_:logger:)`` or
 ///   ``waitForSkillGroupMembership(skillGroupID:timeout:logger:)`` to wait for them.
 public struct RoutingAPI: Sendable {
     /// The client every request goes through.

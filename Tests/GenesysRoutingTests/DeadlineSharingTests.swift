@@ -29,10 +29,10 @@ struct DeadlineSharingTests {
         let h = try Harness(routes: [:])
         let deadline = GenesysDeadline(timeout: .seconds(10), clock: h.clock, label: "waiting")
         let error = try await #require(throws: GenesysError.self) {
-            try await deadline.run { try await h.routing.waitUntil(timeout: .seconds(120)) { false } }
+            try await deadline.run { try await h.routing.waitForCondition(timeout: .seconds(120)) { false } }
         }
         #expect(error.code == .deadlineExceeded)
-        #expect(error.operation == "routing.waitUntil")
+        #expect(error.operation == "routing.waitForCondition")
         #expect(h.clock.now.offset <= .seconds(10))
         #expect(h.clock.sleeps == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4)])
     }

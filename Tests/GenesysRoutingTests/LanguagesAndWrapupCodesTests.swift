@@ -23,7 +23,7 @@ struct LanguagesTests {
         #expect(h.requests[0].param("pageSize") == "100")
         #expect(try await h.routing.findLanguage(named: "Spanish")?.id == "3")
         #expect(try await h.routing.getLanguage(id: "3").version == "2")
-        #expect(try await h.routing.createLanguage(name: "German").id == "4")
+        #expect(try await h.routing.createLanguage(Language(name: "German")).id == "4")
         #expect(try h.requests.last?.json() == JSONValue(#"{"name":"German"}"#))
         try await h.routing.deleteLanguage(id: "4")
         #expect(h.routes.last == "DELETE /api/v2/routing/languages/4")

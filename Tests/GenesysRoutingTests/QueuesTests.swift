@@ -48,12 +48,12 @@ struct QueuesTests {
     }
 
     @Test("modifyQueue reads the queue, applies the change and PUTs it back without read-only fields")
-    func modifyQueue() async throws {
+    func updateQueueWithChanges() async throws {
         let h = try Harness(routes: [
             "GET /api/v2/routing/queues/q1": { _ in .json(Self.queueJSON) },
             "PUT /api/v2/routing/queues/q1": { request in .json(String(decoding: request.body ?? Data(), as: UTF8.self)) },
         ])
-        let updated = try await h.routing.modifyQueue(id: "q1") { $0.skillEvaluationMethod = SkillEvaluationMethod.none }
+        let updated = try await h.routing.updateQueue(id: "q1") { $0.skillEvaluationMethod = SkillEvaluationMethod.none }
         #expect(updated.skillEvaluationMethod == SkillEvaluationMethod.none)
         #expect(h.routes == ["GET /api/v2/routing/queues/q1", "PUT /api/v2/routing/queues/q1"])
         #expect(try h.requests[1].json() == JSONValue(#"""

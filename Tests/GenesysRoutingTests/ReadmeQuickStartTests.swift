@@ -9,7 +9,7 @@ import Testing
 struct ReadmeQuickStartTests {
     func quickStart(routing: RoutingAPI, agentID: String) async throws {
         let existing = try await routing.findSkill(named: "Billing")
-        let billing = if let existing { existing } else { try await routing.createSkill(name: "Billing") }
+        let billing = if let existing { existing } else { try await routing.createSkill(CreateRoutingSkill(name: "Billing")) }
         for try await queue in routing.listQueues(name: "Billing*").items {
             print(queue.name ?? "", queue.memberCount ?? 0)
         }
@@ -29,7 +29,7 @@ struct ReadmeQuickStartTests {
 
         let skills = try await routing.listSkills().collectItems()
         #expect(skills.map(\.name) == ["Billing"])
-        let profile = try await routing.routingProfile(userID: agentID)
+        let profile = try await routing.getRoutingProfile(userID: agentID)
         #expect(profile.skills.map(\.proficiency) == [4])
         // The typed init the README shows compiles and accepts a region and credentials.
         _ = try RoutingAPI(region: .euWest1, credentials: ClientCredentials(clientID: "id", clientSecret: "secret"))

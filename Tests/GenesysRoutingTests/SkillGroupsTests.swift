@@ -76,7 +76,7 @@ struct SkillGroupsTests {
             "GET /api/v2/routing/skillgroups/g1": { _ in .json(Self.groupJSON) },
             "PATCH /api/v2/routing/skillgroups/g1": { _ in .json(Self.groupJSON) },
         ])
-        _ = try await h.routing.modifySkillGroup(id: "g1") { $0.description = "new" }
+        _ = try await h.routing.updateSkillGroup(id: "g1") { $0.description = "new" }
         #expect(try h.requests[1].json() == JSONValue(#"""
         {"name":"Spanish speakers","division":{"id":"d1"},"description":"new",
          "skillConditions":[{"routingSkillConditions":[{"routingSkill":"Billing","comparator":"GreaterThanOrEqualTo","proficiency":3}],

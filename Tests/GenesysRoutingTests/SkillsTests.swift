@@ -90,20 +90,20 @@ struct SkillsTests {
         let h = try Harness(routes: [
             "POST /api/v2/routing/skills": { _ in .json(entity("new", "Billing", #""state":"active""#)) },
         ])
-        let skill = try await h.routing.createSkill(name: "Billing", divisionID: "d1")
+        let skill = try await h.routing.createSkill(CreateRoutingSkill(name: "Billing", divisionId: "d1"))
         #expect(skill.id == "new")
         #expect(try h.requests[0].json() == JSONValue(#"{"name":"Billing","divisionId":"d1"}"#))
-        _ = try await h.routing.createSkill(name: "Billing")
+        _ = try await h.routing.createSkill(CreateRoutingSkill(name: "Billing"))
         #expect(try h.requests[1].json() == JSONValue(#"{"name":"Billing"}"#))
     }
 
-    @Test("updateSkillDivision patches divisionId and deleteSkill sends DELETE")
+    @Test("moveSkill patches divisionId and deleteSkill sends DELETE")
     func updateDivisionAndDelete() async throws {
         let h = try Harness(routes: [
             "PATCH /api/v2/routing/skills/s1": { _ in .json(entity("s1", "A", #""division":{"id":"d2"}"#)) },
             "DELETE /api/v2/routing/skills/s1": { _ in .empty(status: 204) },
         ])
-        let moved = try await h.routing.updateSkillDivision(id: "s1", divisionID: "d2")
+        let moved = try await h.routing.moveSkill(id: "s1", toDivision: "d2")
         #expect(moved.division?.id == "d2")
         #expect(try h.requests[0].json() == JSONValue(#"{"divisionId":"d2"}"#))
         try await h.routing.deleteSkill(id: "s1")
@@ -126,16 +126,16 @@ struct SkillsTests {
     }
 
     @Test("invalid arguments are refused before anything is sent", arguments: [
-        "getSkill", "createSkill", "deleteSkill", "updateSkillDivision", "findSkill",
+        "getSkill", "createSkill", "deleteSkill", "moveSkill", "findSkill",
     ])
     func invalidArguments(_ call: String) async throws {
         let h = try Harness { _ in .json("{}") }
         let error = await genesysError {
             switch call {
             case "getSkill": _ = try await h.routing.getSkill(id: "")
-            case "createSkill": _ = try await h.routing.createSkill(name: "  ")
+            case "createSkill": _ = try await h.routing.createSkill(CreateRoutingSkill(name: "  "))
             case "deleteSkill": try await h.routing.deleteSkill(id: "")
-            case "updateSkillDivision": _ = try await h.routing.updateSkillDivision(id: "s", divisionID: "")
+            case "moveSkill": _ = try await h.routing.moveSkill(id: "s", toDivision: "")
             default: _ = try await h.routing.findSkill(named: "")
             }
         }

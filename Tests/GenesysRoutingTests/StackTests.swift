@@ -39,7 +39,7 @@ struct StackTests {
             // createSkill: the token is rejected once, then the replay succeeds
             .json(errorBody(status: 401, code: "authentication.required", message: "expired"), status: 401),
             .json(entity("s2", "Sales", #""state":"active""#)),
-            // updateSkillDivision
+            // moveSkill
             .json(entity("s2", "Sales", #""division":{"id":"d2"}"#)),
             // deleteSkill
             .empty(status: 204),
@@ -53,9 +53,9 @@ struct StackTests {
         #expect(found.map(\.id) == ["s1"])
         let skill = try await h.routing.getSkill(id: "s1")
         #expect(skill.name == "Billing")
-        let created = try await h.routing.createSkill(name: "Sales")
+        let created = try await h.routing.createSkill(CreateRoutingSkill(name: "Sales"))
         #expect(created.id == "s2")
-        let moved = try await h.routing.updateSkillDivision(id: "s2", divisionID: "d2")
+        let moved = try await h.routing.moveSkill(id: "s2", toDivision: "d2")
         #expect(moved.division?.id == "d2")
         try await h.routing.deleteSkill(id: "s2")
 
@@ -85,7 +85,7 @@ struct StackTests {
     @Test("a create is not retried after a 500, because a POST may already have created the skill")
     func createNotRetriedAfter500() async throws {
         let h = try Harness { _ in .json(errorBody(status: 500, code: "internal.server.error", message: "boom"), status: 500) }
-        let error = await genesysError { _ = try await h.routing.createSkill(name: "X") }
+        let error = await genesysError { _ = try await h.routing.createSkill(CreateRoutingSkill(name: "X")) }
         #expect(error?.code == .serverError)
         #expect(h.requests.count == 1)
     }

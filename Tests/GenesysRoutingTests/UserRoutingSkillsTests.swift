@@ -173,7 +173,7 @@ struct UserRoutingLanguagesTests {
             "GET /api/v2/users/u1/routingskills": { _ in .json(pageJSON([entity("s1", "Billing", #""proficiency":3"#)], pageNumber: 1, pageCount: 1)) },
             "GET /api/v2/users/u1/routinglanguages": { _ in .json(pageJSON([entity("l1", "Spanish", #""proficiency":5"#)], pageNumber: 1, pageCount: 1)) },
         ])
-        let profile = try await h.routing.routingProfile(userID: "u1")
+        let profile = try await h.routing.getRoutingProfile(userID: "u1")
         #expect(profile == RoutingProfile(
             userID: "u1", skills: [UserRoutingSkill(id: "s1", name: "Billing", proficiency: 3)],
             languages: [UserRoutingLanguage(id: "l1", name: "Spanish", proficiency: 5)]))

@@ -58,7 +58,7 @@ struct WaitingTests {
         #expect(h.requests.count == 5)
     }
 
-    @Test("waitUntilFound retries a search until the new skill shows up, treating 404 as not yet")
+    @Test("waitForValue retries a search until the new skill shows up, treating 404 as not yet")
     func untilFound() async throws {
         let polls = LockedBox(0)
         let h = try Harness(routes: [
@@ -72,7 +72,7 @@ struct WaitingTests {
             },
         ])
         let routing = h.routing
-        let skill = try await routing.waitUntilFound { try await routing.findSkill(named: "Billing") }
+        let skill = try await routing.waitForValue { try await routing.findSkill(named: "Billing") }
         #expect(skill.id == "s1")
         #expect(h.clock.sleeps == [.milliseconds(500), .seconds(1)])
     }
@@ -81,16 +81,16 @@ struct WaitingTests {
     func otherErrorsPropagate() async throws {
         let h = try Harness { _ in .json(errorBody(status: 403, code: "missing.permissions", message: "no"), status: 403) }
         let routing = h.routing
-        let error = await genesysError { _ = try await routing.waitUntilFound { try await routing.findSkill(named: "A") } }
+        let error = await genesysError { _ = try await routing.waitForValue { try await routing.findSkill(named: "A") } }
         #expect(error?.code == .forbidden)
         #expect(h.clock.sleeps.isEmpty)
     }
 
-    @Test("waitUntil caps the delay at maxDelay")
+    @Test("waitForCondition caps the delay at maxDelay")
     func maxDelay() async throws {
         let h = try Harness { _ in .json("{}") }
         let checks = LockedBox(0)
-        try await h.routing.waitUntil(timeout: .seconds(60), initialDelay: .seconds(1), maxDelay: .seconds(3)) {
+        try await h.routing.waitForCondition(timeout: .seconds(60), initialDelay: .seconds(1), maxDelay: .seconds(3)) {
             checks.withLock { $0 += 1; return $0 } == 5
         }
         #expect(h.clock.sleeps == [.seconds(1), .seconds(2), .seconds(3), .seconds(3)])

@@ -76,8 +76,8 @@ struct FakeServerTests {
         let org = FakeGenesysOrg(configuration: .init(rateLimit: nil))
         try await withServer(org) { _, url in
             let routing = try routing(url, transport: DefaultTransport.make())
-            let created = try await routing.createSkill(name: "Billing")
-            _ = try await routing.createSkill(name: "Technical")
+            let created = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
+            _ = try await routing.createSkill(CreateRoutingSkill(name: "Technical"))
             let listed = try await routing.listSkills(name: "Bill").collectItems()
             #expect(listed.map(\.name) == ["Billing"])
             #expect(listed.first?.id == created.id)
@@ -109,7 +109,7 @@ struct FakeServerTests {
         try await withServer { _, url in
             let transport = DefaultTransport.make()
             let routing = try routing(url, transport: transport)
-            _ = try await routing.createSkill(name: "Billing")
+            _ = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
             _ = try await routing.listSkills().collectItems()
 
             struct Log: Decodable {

@@ -12,8 +12,8 @@ struct RoutingAPITests {
     func skills() async throws {
         let org = FakeGenesysOrg()
         let routing = RoutingAPI(client: org.makeClient())
-        let billing = try await routing.createSkill(name: "Billing")
-        _ = try await routing.createSkill(name: "Billing Escalations")
+        let billing = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
+        _ = try await routing.createSkill(CreateRoutingSkill(name: "Billing Escalations"))
         #expect(try await routing.listSkills(name: "bill").collectItems().count == 2)
         #expect(try await routing.findSkill(named: "Billing")?.id == billing.id)
         #expect(try await routing.findSkill(named: "billing") == nil)
@@ -49,7 +49,7 @@ struct RoutingAPITests {
         let org = FakeGenesysOrg(configuration: .init(skillGroupEvaluationTime: .seconds(10)), clock: clock)
         let routing = RoutingAPI(client: org.makeClient())
         let jane = try org.addUser(name: "Jane", email: "jane@example.com")
-        let skill = try await routing.createSkill(name: "Billing")
+        let skill = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
         _ = try await routing.addUserRoutingSkill(userID: jane, skillID: try #require(skill.id), proficiency: 4)
         let group = try await routing.createSkillGroup(SkillGroupWithMemberDivisions(
             name: "Billers", skillConditions: [Condition.node(.and, skills: [Condition.skill("Billing", .greaterThanOrEqualTo, 3)])]
@@ -62,14 +62,14 @@ struct RoutingAPITests {
         #expect(try await routing.listSkillGroupMembers(skillGroupID: try #require(group.id)).collectItems().compactMap(\.id) == [jane])
     }
 
-    @Test("waitUntilFound sees a new skill once the search index catches up")
+    @Test("waitForValue sees a new skill once the search index catches up")
     func indexLag() async throws {
         let clock = ManualClock(mode: .autoAdvance)
         let org = FakeGenesysOrg(configuration: .init(indexLag: .seconds(4)), clock: clock)
         let routing = RoutingAPI(client: org.makeClient())
-        let created = try await routing.createSkill(name: "Fresh")
+        let created = try await routing.createSkill(CreateRoutingSkill(name: "Fresh"))
         #expect(try await routing.findSkill(named: "Fresh") == nil)
-        let found = try await routing.waitUntilFound { try await routing.findSkill(named: "Fresh") }
+        let found = try await routing.waitForValue { try await routing.findSkill(named: "Fresh") }
         #expect(found.id == created.id)
     }
 
@@ -80,9 +80,9 @@ struct RoutingAPITests {
         let jane = try org.addUser(name: "Jane", email: "jane@example.com")
         func ensure() async throws {
             let skill: RoutingSkill
-            if let existing = try await routing.findSkill(named: "Billing") { skill = existing } else { skill = try await routing.createSkill(name: "Billing") }
+            if let existing = try await routing.findSkill(named: "Billing") { skill = existing } else { skill = try await routing.createSkill(CreateRoutingSkill(name: "Billing")) }
             let user = try #require(try await routing.findUser(email: "jane@example.com"))
-            let profile = try await routing.routingProfile(userID: try #require(user.id))
+            let profile = try await routing.getRoutingProfile(userID: try #require(user.id))
             if !profile.skills.contains(where: { $0.id == skill.id && $0.proficiency == 3 }) {
                 _ = try await routing.addUserRoutingSkill(userID: jane, skillID: try #require(skill.id), proficiency: 3)
             }

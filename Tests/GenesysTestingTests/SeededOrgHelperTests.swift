@@ -11,7 +11,7 @@ struct SeededOrgHelperTests {
     @Test("in process: three lines")
     func inProcess() async throws {
         let (org, client) = try FakeGenesysOrg.seeded()
-        _ = try await RoutingAPI(client: client).createSkill(name: "Billing")
+        _ = try await RoutingAPI(client: client).createSkill(CreateRoutingSkill(name: "Billing"))
         #expect(org.snapshot().skills.map(\.name) == ["Billing"])
     }
 
@@ -34,7 +34,7 @@ struct SeededOrgHelperTests {
                 credentials: ClientCredentials(clientID: FakeGenesysOrg.defaultClientID, clientSecret: FakeGenesysOrg.defaultClientSecret),
                 transport: DefaultTransport.make(), rateLimit: nil
             )
-            _ = try await routing.createSkill(name: "Billing")
+            _ = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
             #expect(org.snapshot().skills.map(\.name) == ["Billing"])
             return baseURL
         }

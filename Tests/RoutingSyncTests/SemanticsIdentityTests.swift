@@ -49,7 +49,7 @@ enum Semantics {
     /// 2 queues; 3 agents; 4 queue deletions; 5 skill-group deletions; 6 other deletions.
     static func tier(_ request: FakeOrgRequest) -> Int? {
         switch request.operation {
-        case "routing.createSkill", "routing.updateSkillDivision", "routing.createLanguage", "routing.createWrapupCode",
+        case "routing.createSkill", "routing.moveSkill", "routing.createLanguage", "routing.createWrapupCode",
              "routing.updateWrapupCode":
             return 0
         case "routing.createSkillGroup", "routing.updateSkillGroup", "routing.updateSkillGroupMemberDivisions":

@@ -74,7 +74,7 @@ struct SyncIntegrationTests {
         // Someone edits the org directly.
         let routing = RoutingAPI(client: harness.org.makeClient())
         let queue = try #require(try await routing.findQueue(named: "Tech Support"))
-        _ = try await routing.modifyQueue(id: queue.id!) { $0.description = "edited in the UI" }
+        _ = try await routing.updateQueue(id: queue.id!) { $0.description = "edited in the UI" }
         let billing = try #require(try await routing.findSkill(named: "Billing"))
         let ana = harness.users["ana@example.com"]!
         let anaSkills = try await routing.listUserRoutingSkills(userID: ana).collectItems()
@@ -84,10 +84,10 @@ struct SyncIntegrationTests {
             _ = try await routing.addUserRoutingSkill(userID: ana, skillID: billing.id!, proficiency: 1)
         }
         let group = try #require(try await routing.findSkillGroup(named: "Sales Team"))
-        _ = try await routing.modifySkillGroup(id: group.id!) { group in
+        _ = try await routing.updateSkillGroup(id: group.id!) { group in
             group.skillConditions?[0].routingSkillConditions?[0].proficiency = 3
         }
-        let unrelated = try await routing.createSkill(name: "Not In The File")
+        let unrelated = try await routing.createSkill(CreateRoutingSkill(name: "Not In The File"))
         _ = unrelated
         try await harness.settle()
 

@@ -10,7 +10,7 @@ public import Logging
 /// refresh.
 ///
 /// It requests `POST <loginURL>/oauth/token` with the client id and secret in a Basic `Authorization`
-/// header and `grant_type=client_credentials` as the form body (ROUTING-API.md §1), caches the token
+/// header and `grant_type=client_credentials` as the form body (the OAuth 2 client-credentials grant as Genesys' developer center documents it), caches the token
 /// until shortly before it expires, and refreshes it on demand:
 ///
 /// - Concurrent callers share one request (single flight); one caller's cancellation never cancels the

@@ -16,7 +16,7 @@ struct TokenFetcher: Sendable {
     /// Lifetime assumed when the server omits `expires_in` (or sends one that is not a finite positive
     /// number): Genesys' shortest allowed token lifetime.
     static let fallbackLifetime: Duration = .seconds(300)
-    /// The longest lifetime believed: Genesys' longest allowed token lifetime (450 days, ROUTING-API.md §1).
+    /// The longest lifetime believed: Genesys' longest allowed token lifetime (450 days, for SCIM clients; see `accessTokenValiditySeconds` on Genesys' OAuth client).
     /// A larger `expires_in` is clamped to it.
     static let maxLifetimeSeconds: Double = 38_880_000
 

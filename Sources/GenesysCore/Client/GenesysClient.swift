@@ -12,8 +12,8 @@ public import Logging
 /// retry policy → ``GenesysError``. It is a `Sendable` value of `let`s; mutable state (token cache,
 /// rate-limit bucket, counters) lives in actors, so copies share it.
 ///
-/// `GenesysRouting` adds convenience initialisers that pick a region, the client-credentials provider and
-/// the platform's default transport.
+/// `GenesysClientDefaults` (re-exported by `GenesysRouting`) adds a convenience initialiser that picks a
+/// region, the client-credentials provider and the platform's default transport.
 public struct GenesysClient: Sendable {
     /// Settings that are plain values.
     public struct Configuration: Sendable {

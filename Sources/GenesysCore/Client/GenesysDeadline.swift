@@ -16,7 +16,7 @@
 ///
 /// ```swift
 /// let deadline = GenesysDeadline(timeout: .seconds(60), clock: client.clock, label: "create skill Billing")
-/// let skill = try await deadline.run { try await routing.createSkill(name: "Billing") }
+/// let skill = try await deadline.run { try await routing.createSkill(CreateRoutingSkill(name: "Billing")) }
 /// ```
 ///
 /// Nested deadlines: the inner one never extends the outer one (the earlier of the two applies).

@@ -1,4 +1,5 @@
-/// Where the next page starts, in the style the endpoint pages by (ROUTING-API.md §3.11).
+/// Where the next page starts, in the style the endpoint pages by (page numbers for `getRoutingSkills`, cursors for
+/// `getRoutingSkillgroups`, search tokens for `postUsersSearch`).
 public enum PageToken: Sendable, Hashable {
     /// A 1-based page number (styles A and B: skills, queues, queue members, user skills, …).
     case number(Int)

@@ -1,4 +1,5 @@
-/// The SDK's default retry policy, modelled on what Genesys' own clients do (ROUTING-API.md §3.10).
+/// The SDK's default retry policy, modelled on what Genesys' own clients do (their
+/// retry settings: the Python and .NET SDKs and the Genesys CLI).
 ///
 /// - 429 and 503: retried for any method, honouring `Retry-After` (plus jitter). When the server asks
 ///   for more than ``maxRetryAfter`` or more than the remaining ``maxElapsed`` budget, the policy stops

@@ -5,7 +5,7 @@ public struct RoutingProfile: Sendable, Hashable {
     /// The user's id.
     public var userID: String
     /// The user, when the profile came from a user listing (``RoutingAPI/listRoutingProfiles(userIDs:pageSize:logger:)``);
-    /// `nil` from ``RoutingAPI/routingProfile(userID:logger:)``.
+    /// `nil` from ``RoutingAPI/getRoutingProfile(userID:logger:)``.
     public var user: User?
     /// The assigned routing skills (`id` = organisation skill id).
     public var skills: [UserRoutingSkill]

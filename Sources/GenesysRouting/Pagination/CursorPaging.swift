@@ -3,7 +3,7 @@ import HTTPTypes
 import Logging
 import RoutingModels
 
-/// Paging style C (ROUTING-API.md §3.11): `pageSize` and `after` in, a `CursorListing` with only
+/// Paging style C (`getRoutingSkillgroups`, `getRoutingSkillgroupMembers`, `getUserSkillgroups`): `pageSize` and `after` in, a `CursorListing` with only
 /// `nextUri` out. The next cursor is the `after` value in `nextUri`; the listing ends without one.
 enum CursorPaging {
     /// `.cursor(after)` taken from the page's `nextUri`, or `nil` at the end.

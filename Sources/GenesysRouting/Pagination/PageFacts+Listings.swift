@@ -1,7 +1,8 @@
 import GenesysCore
 import RoutingModels
 
-// What each paging style's page says about its listing, checked by `ListingGuard` (ROUTING-API.md §3.11).
+// What each paging style's page says about its listing, checked by `ListingGuard` (styles A–D: see
+// `PageNumberPaging`, `PageNumberWithoutTotalsPaging`, `CursorPaging`, `SearchPaging`).
 
 extension EntityListing where Entity: Hashable {
     /// Style A: counts, totals and links.

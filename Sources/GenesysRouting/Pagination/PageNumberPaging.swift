@@ -3,7 +3,7 @@ import HTTPTypes
 import Logging
 import RoutingModels
 
-/// Paging style A (ROUTING-API.md §3.11): `pageNumber` (1-based) and `pageSize` in, an
+/// Paging style A (`getRoutingSkills`, `getRoutingQueues`, `getUsers`, …): `pageNumber` (1-based) and `pageSize` in, an
 /// `EntityListing` with `pageNumber`, `pageCount`, `total` and `nextUri` out.
 enum PageNumberPaging {
     /// The token of the page after a style-A page: `.number(pageNumber + 1)` while

@@ -3,7 +3,7 @@ import HTTPTypes
 import Logging
 import RoutingModels
 
-/// Paging style B (ROUTING-API.md §3.11): page numbers without totals, used only by
+/// Paging style B (`getRoutingQueueMembers`): page numbers without totals, used only by
 /// `GET /api/v2/routing/queues/{queueId}/members`. Read until a page is empty or has no `nextUri`.
 enum PageNumberWithoutTotalsPaging {
     /// `.number(pageNumber + 1)` while the page is non-empty and has a `nextUri`.

@@ -3,7 +3,7 @@ import HTTPTypes
 import Logging
 import RoutingModels
 
-/// Paging style D (ROUTING-API.md §3.11): `POST /api/v2/users/search` for the first page, then
+/// Paging style D (`postUsersSearch`, then `getUsersSearch`): `POST /api/v2/users/search` for the first page, then
 /// `GET /api/v2/users/search?q64=<nextPage>` while `nextPage` is present and `pageNumber < pageCount`.
 enum SearchPaging {
     /// `.search(nextPage)` while there is a next page.

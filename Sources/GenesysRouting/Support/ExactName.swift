@@ -1,7 +1,8 @@
 import GenesysCore
 
-/// Exact-name look-ups on top of the server's name filter, which is a prefix / contains search
-/// (ROUTING-API.md §4): the comparison is done here, case-sensitively.
+/// Exact-name look-ups on top of the server's name filter, which is a prefix / contains search (the `name`
+/// parameter of `getRoutingSkills`, `getRoutingQueues`, `getRoutingSkillgroups`, …): the comparison is done
+/// here, case-sensitively.
 enum ExactName {
     /// Every item of `listing` (a listing filtered by the server on `name`) named exactly `name`.
     /// - Throws: `GenesysError.Code.invalidRequest` for a blank `name` (before anything is sent); `GenesysError`.

@@ -11,6 +11,13 @@ import Logging
 extension RoutingAPI {
     typealias Query = [GenesysRequest.QueryItem]
 
+    /// The operation name of the calling method, `routing.<method base name>`, used in logs, errors, metrics
+    /// and spans. Derived from `#function`, so a method and the name it reports cannot drift apart:
+    /// `findSkills(named:logger:)` reports `routing.findSkills`, `findSkill(named:logger:)` `routing.findSkill`.
+    static func operation(_ function: String = #function) -> String {
+        "routing." + function.prefix { $0 != "(" }
+    }
+
     /// `GenesysRequest.escapePathSegment`, short.
     static func segment(_ value: String) -> String { GenesysRequest.escapePathSegment(value) }
 

@@ -26,7 +26,8 @@ enum Validate {
         guard let value, !isBlank(value) else { throw invalid(operation, "\(field) must not be empty") }
     }
 
-    /// A user skill/language proficiency: a finite number in 0.0–5.0 (ROUTING-API.md §5.2).
+    /// A user skill/language proficiency: a finite number in 0.0–5.0 (`UserRoutingSkillPost.proficiency`,
+    /// `UserRoutingLanguagePost.proficiency` in `postUserRoutingskills` and `postUserRoutinglanguages`).
     static func proficiency(_ value: Double?, _ field: String, _ operation: String) throws {
         guard let value else { throw invalid(operation, "\(field) is required (0.0–5.0)") }
         guard value.isFinite, (0.0...5.0).contains(value) else {

@@ -4,9 +4,9 @@ import Logging
 extension RoutingAPI {
     /// Retries for user-related writes that fail because the user's version moved underneath them.
     ///
-    /// ROUTING-API.md §3.5 [TF]: writes to a user (bulk skill/language assignment included) can fail with
-    /// 409, or with 400 whose message says the version "does not match the current version"; the official
-    /// Terraform provider simply retries those. The writes this wraps are idempotent (PUT/PATCH of the
+    /// Writes to a user (bulk skill/language assignment included) can fail with 409, or with 400 whose
+    /// message says the version "does not match the current version"; the official Genesys Terraform
+    /// provider simply retries those. The writes this wraps are idempotent (PUT/PATCH of the
     /// same values), so a retry is safe. Sleeps on the client's clock, never past the current
     /// `GenesysDeadline` (it fails with `deadlineExceeded` instead).
     static let versionConflictRetries = 3

@@ -1,6 +1,5 @@
 public import ArgumentParser
 import GenesysCore
-import GenesysTesting
 import RoutingSync
 
 /// `genesys-routing apply FILE`: plans, then makes the changes in dependency order.
@@ -82,12 +81,12 @@ public struct ApplyCommand: EnvironmentCommand {
                     return 1
                 }
                 let interruptions = Interruptions(environment: environment, context: context)
-                let status = LockedBox(SyncProgress(total: plan.changes.count))
+                let status = LockedValue(SyncProgress(total: plan.changes.count))
                 let applyTime = Stopwatch(clock: org.client.clock)   // the client's clock: the fake org's in --fake
                 let countsAtApply = await org.client.counters.snapshot()
                 var report = try await context.progress.track(
                     "Applying \(plan.changes.count) change\(plan.changes.count == 1 ? "" : "s")", counters: org.client.counters,
-                    status: { status.current.description }
+                    status: { status.withLock { $0.description } }
                 ) {
                     await interruptions.run {
                         await planned.sync.apply(plan, logger: context.logger) { progress in status.withLock { $0 = progress } }

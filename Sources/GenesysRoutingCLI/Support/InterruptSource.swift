@@ -1,5 +1,5 @@
 import Foundation
-import GenesysTesting
+import GenesysCore
 
 /// Where a command hears SIGINT and SIGTERM, injectable so tests deliver an "interrupt" in process.
 ///
@@ -50,8 +50,8 @@ public struct InterruptSource: Sendable {
     /// - Returns: The source, a function that delivers a signal (its name) to whoever is listening, and a
     ///   function that returns the statuses ``exitNow`` was called with.
     public static func manual() -> (source: InterruptSource, send: @Sendable (String) -> Void, exits: @Sendable () -> [Int32]) {
-        let handlers = LockedBox<(@Sendable (String) -> Void)?>(nil)
-        let exits = LockedBox<[Int32]>([])
+        let handlers = LockedValue<(@Sendable (String) -> Void)?>(nil)
+        let exits = LockedValue<[Int32]>([])
         let source = InterruptSource(
             listen: { handler in
                 handlers.withLock { $0 = handler }
@@ -59,7 +59,7 @@ public struct InterruptSource: Sendable {
             },
             exitNow: { status in exits.withLock { $0.append(status) } }
         )
-        return (source, { name in handlers.current?(name) }, { exits.current })
+        return (source, { name in handlers.withLock { $0 }?(name) }, { exits.withLock { $0 } })
     }
 }
 

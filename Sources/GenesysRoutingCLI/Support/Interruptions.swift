@@ -1,4 +1,4 @@
-import GenesysTesting
+import GenesysCore
 
 /// Runs work so that SIGINT and SIGTERM interrupt it as cli.md's Safety section says: the first signal
 /// cancels the work (``RoutingSync`` then starts no new change and lets those in flight finish, so the
@@ -6,7 +6,7 @@ import GenesysTesting
 final class Interruptions: Sendable {
     private let environment: CLIEnvironment
     private let context: CommandContext
-    private let signals = LockedBox<[String]>([])
+    private let signals = LockedValue<[String]>([])
 
     init(environment: CLIEnvironment, context: CommandContext) {
         self.environment = environment
@@ -14,7 +14,7 @@ final class Interruptions: Sendable {
     }
 
     /// The first signal received (`SIGINT`, `SIGTERM`), if any.
-    var received: String? { signals.current.first }
+    var received: String? { signals.withLock { $0.first } }
 
     /// Runs `body`, listening for signals from the environment's ``InterruptSource`` until it returns.
     func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 import Foundation
-import GenesysTesting
+import GenesysCore
 
 /// Where a command writes text: the process's standard output or error, or a buffer in tests.
 ///
@@ -40,7 +40,7 @@ public struct FileDescriptorSink: OutputSink {
     public static let standardError = FileDescriptorSink(fileDescriptor: 2)
 
     /// Set once a write failed with EPIPE; shared by the copies of this sink.
-    private let broken = LockedBox(false)
+    private let broken = LockedValue(false)
 
     /// Whether a write through this sink (or a copy) failed with EPIPE because the reader went away, as in
     /// `… | head -1`; later writes are then dropped.
@@ -95,7 +95,7 @@ public final class BufferSink: OutputSink {
         var nextSubscriberID = 0
     }
 
-    private let storage = LockedBox(State())
+    private let storage = LockedValue(State())
 
     /// Creates an empty buffer.
     public init() {}

@@ -1,5 +1,4 @@
 import GenesysCore
-import GenesysTesting
 import RoutingSync
 
 /// Progress on standard error (cli.md, "Behaviour people rely on"): on a terminal, one line redrawn in
@@ -12,7 +11,7 @@ final class ProgressLine: Sendable {
     private let clock: any Clock<Duration>
     /// How often a plain line is printed when standard error is not a terminal.
     let plainInterval: Duration
-    private let visible = LockedBox(false)
+    private let visible = LockedValue(false)
 
     init(sink: any OutputSink, enabled: Bool, clock: any Clock<Duration> = ContinuousClock(), plainInterval: Duration = .seconds(10)) {
         self.sink = sink

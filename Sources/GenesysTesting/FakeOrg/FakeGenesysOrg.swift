@@ -13,7 +13,7 @@ import RoutingModels
 /// let jane = try org.addUser(name: "Jane Doe", email: "jane@example.com")
 /// let client = org.makeClient()                      // client credentials against the org itself
 /// let routing = RoutingAPI(client: client)
-/// let skill = try await routing.createSkill(name: "Billing")
+/// let skill = try await routing.createSkill(CreateRoutingSkill(name: "Billing"))
 /// #expect(org.writes.count == 1)
 /// ```
 ///
@@ -27,7 +27,7 @@ import RoutingModels
 ///
 /// ## Choices where the real API is not established
 ///
-/// The fake has to answer where ROUTING-API.md §6 says "not established". Its choices:
+/// The fake has to answer where Genesys' documentation leaves the behaviour open. Its choices:
 ///
 /// - **Duplicate names**: creating a skill, language, wrap-up code, skill group or queue whose exact
 ///   (case-sensitive) name another live object already has — or renaming one to such a name — is a

@@ -29,7 +29,7 @@ public struct FakeFault: Sendable, Hashable {
         /// the org. Use ``throttle(retryAfter:)`` for 429.
         case status(Int)
         /// Answer 429 with a `Retry-After` header (whole seconds, rounded up) and the normalised 429
-        /// body of ROUTING-API.md §3.9, without touching the org.
+        /// body Genesys documents for rate limits (`too.many.requests.retry.after`), without touching the org.
         case throttle(retryAfter: Duration)
         /// Throw `TransportError(kind: .connectFailed, requestMayHaveBeenProcessed: false)`: nothing
         /// reached the org.
@@ -44,7 +44,7 @@ public struct FakeFault: Sendable, Hashable {
         /// firing faults add up.
         case delay(Duration)
 
-        // Listing faults (ROUTING-API.md §3.11 paging styles): the request is handled, then the listing's
+        // Listing faults (the paging styles of Genesys' listings): the request is handled, then the listing's
         // paging fields are rewritten. Answers that are not listings are left alone, and so are paging
         // styles a fault does not apply to. Use them to check that a client fails rather than returning
         // a partial listing.

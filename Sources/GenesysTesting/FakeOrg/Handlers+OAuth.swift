@@ -4,7 +4,7 @@ import HTTPTypes
 import RoutingModels
 
 extension OrgEngine {
-    /// `POST /oauth/token` (client credentials, ROUTING-API.md §1): Basic header with the client id and
+    /// `POST /oauth/token` (client credentials grant): Basic header with the client id and
     /// secret, form body `grant_type=client_credentials`. Returns the answer and, on success, the client id.
     ///
     /// Errors use the OAuth body `{"error": …, "description": …}`: 401 `invalid_client` for a missing or

@@ -10,7 +10,7 @@ import RoutingModels
 /// are rewritten afterwards. Only successful listing answers of reads (a JSON object with `entities` or
 /// `results`) are touched; a fault that does not apply to a paging style leaves the answer as it is.
 enum ListingFaults {
-    /// The paging styles of ROUTING-API.md §3.11, told apart by the answer's fields.
+    /// The paging styles of Genesys' listings (page numbers, page numbers without totals, cursors, search), told apart by the answer's fields.
     enum Style {
         case pageNumber, pageNumberWithoutTotals, cursor, search
     }

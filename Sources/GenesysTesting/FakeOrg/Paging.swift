@@ -2,7 +2,7 @@ import Foundation
 import GenesysCore
 import RoutingModels
 
-/// The four paging styles of ROUTING-API.md §3.11, shared by every list handler.
+/// The four paging styles of Genesys' listings (page numbers, page numbers without totals, cursors, search), shared by every list handler.
 ///
 /// Links are relative paths with query strings, `pageSize` and `pageNumber` (or `after`/`before`)
 /// first, then the request's other query parameters in their original order.

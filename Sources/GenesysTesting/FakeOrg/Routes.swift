@@ -1,14 +1,14 @@
 import HTTPTypes
 
 extension OrgEngine {
-    /// Every endpoint the fake org serves: method, path as in ROUTING-API.md §4, operation name (as
+    /// Every endpoint the fake org serves: method, path as in Genesys' API reference, operation name (as
     /// `GenesysRouting` names it) and handler.
     static let routes: [Router.Route] = [
         // Skills (§4.1)
         .init(.get, "/api/v2/routing/skills", "routing.listSkills") { try $0.listSkills($1) },
         .init(.post, "/api/v2/routing/skills", "routing.createSkill") { try $0.createSkill($1) },
         .init(.get, "/api/v2/routing/skills/{skillId}", "routing.getSkill") { try $0.getSkill($1) },
-        .init(.patch, "/api/v2/routing/skills/{skillId}", "routing.updateSkillDivision") { try $0.updateSkillDivision($1) },
+        .init(.patch, "/api/v2/routing/skills/{skillId}", "routing.moveSkill") { try $0.updateSkillDivision($1) },
         .init(.delete, "/api/v2/routing/skills/{skillId}", "routing.deleteSkill") { try $0.deleteSkill($1) },
 
         // Skill groups (§4.2)

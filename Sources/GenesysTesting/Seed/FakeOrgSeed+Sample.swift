@@ -20,7 +20,7 @@ extension FakeGenesysOrg {
     /// ```swift
     /// @Test func createsASkill() async throws {
     ///     let (org, client) = try FakeGenesysOrg.seeded()
-    ///     _ = try await RoutingAPI(client: client).createSkill(name: "Billing")
+    ///     _ = try await RoutingAPI(client: client).createSkill(CreateRoutingSkill(name: "Billing"))
     ///     #expect(org.snapshot().skills.map(\.name) == ["Billing"])
     /// }
     /// ```

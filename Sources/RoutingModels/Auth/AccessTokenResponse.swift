@@ -1,5 +1,5 @@
 /// The JSON body returned by the OAuth token endpoint `POST https://login.<region>/oauth/token`
-/// (client-credentials grant, ROUTING-API.md §1).
+/// (client-credentials grant, `POST /oauth/token`).
 ///
 /// The wire keys are snake_case (`access_token`, `token_type`, `expires_in`, `error`). There is no
 /// `refresh_token` for this grant. On failure the body carries ``error``; whether Genesys adds

@@ -1,6 +1,6 @@
 /// A reference to another object (`DomainEntityRef`): a flow, prompt, queue, site, edge group, …
 ///
-/// To set a reference, sending just ``id`` is normally enough (ROUTING-API.md §3.2).
+/// To set a reference, sending just ``id`` is normally enough (Genesys' request schemas take `{ "id" }` references).
 public struct DomainEntityRef: Codable, Sendable, Hashable {
     /// The referenced object's id (GUID string).
     public var id: String?

@@ -2,7 +2,7 @@
 ///
 /// One type serves the spec's `Division` and `StarrableDivision` (responses; `id` read-only) and
 /// `WritableDivision` and `WritableStarrableDivision` (requests; `id` writable). They share one JSON
-/// shape (ROUTING-API.md §3.6). To choose a division in a request, send just ``id``.
+/// shape (`Division` in responses, `WritableDivision` in requests). To choose a division in a request, send just ``id``.
 public struct Division: Codable, Sendable, Hashable {
     /// The division id (GUID string). Read-only in responses, writable in requests.
     public var id: String?

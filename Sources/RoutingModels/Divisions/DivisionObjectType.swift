@@ -1,5 +1,5 @@
 /// The `objectType` path segment of `POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}`,
-/// which moves objects of one type into a division (ROUTING-API.md §4.11). Skills are not in this list.
+/// which moves objects of one type into a division (`postAuthorizationDivisionObject`). Skills are not in this list.
 public enum DivisionObjectType: GenesysEnum {
     /// `QUEUE`: routing queues.
     case queue

@@ -1,4 +1,4 @@
-/// The JSON error body of a failed API call (`ErrorBody`, ROUTING-API.md §3.7). All fields are
+/// The JSON error body of a failed API call (the `ErrorBody` schema of Genesys' API reference). All fields are
 /// optional.
 ///
 /// Every 429 since November 2021 has the same shape: `code` `too.many.requests.retry.after`,

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A page of a cursor listing (paging style C, ROUTING-API.md §3.11): no totals, no page numbers.
+/// A page of a cursor listing (paging style C: `getRoutingSkillgroups`, `getRoutingSkillgroupMembers`, `getUserSkillgroups`): no totals, no page numbers.
 ///
 /// Request with `pageSize` (default 25) and `after`/`before`. The next cursor is the `after`
 /// value in ``nextUri`` (see ``nextCursor``); the listing ends when ``nextUri`` is absent.

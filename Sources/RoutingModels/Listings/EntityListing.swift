@@ -1,4 +1,4 @@
-/// A page of a page-number listing with totals (paging style A, ROUTING-API.md §3.11).
+/// A page of a page-number listing with totals (paging style A: `getRoutingSkills`, `getRoutingQueues`, `getUsers`, …).
 ///
 /// Request with `pageNumber` (1-based, default 1) and `pageSize` (default 25). The `…Uri` links
 /// are relative paths with query string; resolve them against the API base URL.

@@ -1,7 +1,7 @@
 /// A stored skill expression (`SkillExpression`), from `/api/v2/routing/skillexpressions`.
 ///
 /// A skill expression is a per-interaction agent filter, not a skill group. Its shapes are new in
-/// the API and less settled than the rest (ROUTING-API.md §4.10).
+/// the API and less settled than the rest (`getRoutingSkillexpressions`).
 public struct SkillExpression: Codable, Sendable, Hashable {
     /// The expression id (GUID string). Read-only: set by the server.
     public var id: String?

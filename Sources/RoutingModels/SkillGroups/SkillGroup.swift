@@ -9,7 +9,7 @@ public import Foundation
 /// Returned by `GET /api/v2/routing/skillgroups/{skillGroupId}`, sent and returned by `PATCH` on
 /// the same path, and the entity of a user's skill-group listing. ``name`` and
 /// ``skillConditions`` are required on write; sending the full definition on PATCH is the safe
-/// choice (ROUTING-API.md §4.2). Skill groups have no version (last writer wins).
+/// choice (whether `patchRoutingSkillgroup` is truly partial is not documented). Skill groups have no version (last writer wins).
 public struct SkillGroup: Codable, Sendable, Hashable {
     /// The group id (GUID string). Read-only: set by the server.
     public var id: String?

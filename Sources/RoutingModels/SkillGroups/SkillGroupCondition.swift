@@ -1,7 +1,7 @@
 /// One node of a skill group's condition tree (`SkillGroupCondition`).
 ///
 /// The node joins its skill and language conditions with ``operation``; each of those may carry
-/// nested `childConditions` (ROUTING-API.md §5.1). All three fields are required on write.
+/// nested `childConditions` (the `SkillGroupCondition` schema). All three fields are required on write.
 public struct SkillGroupCondition: Codable, Sendable, Hashable {
     /// Conditions on routing skills.
     public var routingSkillConditions: [SkillGroupRoutingCondition]?

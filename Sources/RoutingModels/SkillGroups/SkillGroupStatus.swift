@@ -1,5 +1,5 @@
 /// A skill group's membership-filling status: `InProgress` while Genesys computes the members in
-/// the background, then `Complete` (ROUTING-API.md §3.13).
+/// the background, then `Complete` (`getRoutingSkillgroup`).
 public enum SkillGroupStatus: GenesysEnum {
     /// `InProgress`.
     case inProgress

@@ -2,7 +2,7 @@
 /// or `deleted`.
 ///
 /// A deleted skill may still be returned with `deleted` instead of 404 (soft delete,
-/// ROUTING-API.md §3.13); filter it out of listings.
+/// as the official Terraform provider observes); filter it out of listings.
 public enum SkillState: GenesysEnum {
     /// `active`.
     case active

@@ -1,6 +1,6 @@
 /// A string enum of the Genesys Cloud wire format that never fails to decode.
 ///
-/// Genesys adds enum values over time (ROUTING-API.md §3.4; the official SDKs map unknown values
+/// Genesys adds enum values over time ( the official SDKs map unknown values
 /// to a placeholder instead of failing). A conforming enum lists the values this SDK knows as
 /// cases and keeps any other value in an `unknown(String)` case, so decoding never fails and an
 /// unknown value re-encodes unchanged.

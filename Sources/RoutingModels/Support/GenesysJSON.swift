@@ -6,7 +6,7 @@ public import Foundation
 
 /// JSON coders configured for the Genesys Cloud wire format.
 ///
-/// Dates are ISO-8601 strings in UTC, `yyyy-MM-ddTHH:mm:ss[.mmm]Z` (ROUTING-API.md §3.3). The
+/// Dates are ISO-8601 strings in UTC, `yyyy-MM-ddTHH:mm:ss[.mmm]Z` (the date format of Genesys' API reference). The
 /// decoder accepts them with or without fractional seconds (any number of digits) and with a `Z`
 /// or numeric offset; the encoder always writes milliseconds. Each call returns a new coder; no
 /// state is shared.

@@ -1,7 +1,7 @@
 /// The body of `POST /api/v2/users/search` (`UserSearchRequest`).
 ///
 /// Minimal search by email: `query: [UserSearchCriteria(value: email, fields: ["email"], type: .exact)]`
-/// with `sortBy: "email"`, `sortOrder: .ascending` (ROUTING-API.md §4.12).
+/// with `sortBy: "email"`, `sortOrder: .ascending` (as the official Terraform provider does).
 public struct UserSearchRequest: Codable, Sendable, Hashable {
     /// The sort order of the results.
     public var sortOrder: SearchSortOrder?

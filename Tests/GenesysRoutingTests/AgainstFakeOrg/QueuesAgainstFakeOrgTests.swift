@@ -87,7 +87,7 @@ struct QueuesAgainstFakeOrgTests {
         try f.org.addQueueMembers(queueID: id, userIDs: [other])
         let before = try f.org.queueRecord(id)
 
-        let updated = try await f.routing.modifyQueue(id: id) { queue in
+        let updated = try await f.routing.updateQueue(id: id) { queue in
             queue.description = "Second line"
             queue.acwSettings?.timeoutMs = 60_000
         }

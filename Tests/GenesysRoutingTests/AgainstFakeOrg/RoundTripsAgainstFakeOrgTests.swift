@@ -42,7 +42,7 @@ struct RoundTripsAgainstFakeOrgTests {
             acwSettings: QueuesAgainstFakeOrgTests.acw, memberGroups: [MemberGroup(id: group, type: .skillGroup)])))
         let before = f.org.snapshot()
 
-        _ = try await f.routing.modifyQueue(id: queue) { _ in }
+        _ = try await f.routing.updateQueue(id: queue) { _ in }
 
         #expect(Self.withoutDates(f.org.snapshot()) == Self.withoutDates(before))
         let ring = try #require(try f.org.queueRecord(queue).queue.bullseye?.rings?.first)
@@ -60,7 +60,7 @@ struct RoundTripsAgainstFakeOrgTests {
             name: "Billers", division: Division(id: east), description: "d", skillConditions: SkillGroupsAgainstFakeOrgTests.billers))
         let before = f.org.snapshot()
 
-        _ = try await f.routing.modifySkillGroup(id: id) { _ in }
+        _ = try await f.routing.updateSkillGroup(id: id) { _ in }
 
         #expect(Self.withoutDates(f.org.snapshot()) == Self.withoutDates(before))
     }
@@ -70,13 +70,13 @@ struct RoundTripsAgainstFakeOrgTests {
         let f = try OrgFixture()
         let names = ["C++ & R&D", "50% off / sales", "a=b?c#d", "Ünïcødé Support", "plus+space here"]
         for name in names {
-            let skill = try await f.routing.createSkill(name: name)
+            let skill = try await f.routing.createSkill(CreateRoutingSkill(name: name))
             #expect(try await f.routing.findSkill(named: name)?.id == skill.id, "skill \(name)")
             let code = try await f.routing.createWrapupCode(WrapupCodeRequest(name: name))
             #expect(try await f.routing.findWrapupCode(named: name)?.id == code.id, "wrap-up code \(name)")
             let queue = try await f.routing.createQueue(CreateQueueRequest(queue: QueueRequest(name: name)))
             #expect(try await f.routing.findQueue(named: name)?.id == queue.id, "queue \(name)")
-            let language = try await f.routing.createLanguage(name: name)
+            let language = try await f.routing.createLanguage(Language(name: name))
             #expect(try await f.routing.findLanguage(named: name)?.id == language.id, "language \(name)")
         }
         let user = try f.org.addUser(name: "Zoë O'Brien-Smith", email: "zoe+routing@example.com")
@@ -156,7 +156,7 @@ struct RoundTripsAgainstFakeOrgTests {
         let jane = try f.org.addUser(name: "Jane", email: "jane@example.com")
         let queue = try f.org.addQueue(CreateQueueRequest(queue: QueueRequest(name: "Support")))
         try await f.routing.addQueueMembers(queueID: queue, userIDs: [jane])
-        try await f.routing.waitUntil(timeout: .seconds(5)) {
+        try await f.routing.waitForCondition(timeout: .seconds(5)) {
             try await f.routing.listQueueMembers(queueID: queue, expand: ["routingStatus"]).collectItems()
                 .contains { $0.id == jane && $0.routingStatus != nil }
         }

@@ -173,7 +173,7 @@ struct RoutingProfilesAgainstFakeOrgTests {
         try f.org.assignSkill(userID: jane, skillID: sales, proficiency: 1.5)
         try f.org.assignLanguage(userID: jane, languageID: english, proficiency: 5)
 
-        let profile = try await f.routing.routingProfile(userID: jane)
+        let profile = try await f.routing.getRoutingProfile(userID: jane)
         #expect(profile.userID == jane)
         #expect(profile.user == nil)
         #expect(profile.skills.map(\.name) == ["Billing", "Sales"])

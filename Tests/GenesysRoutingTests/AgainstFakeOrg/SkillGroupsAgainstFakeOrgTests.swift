@@ -107,7 +107,7 @@ struct SkillGroupsAgainstFakeOrgTests {
         let id = try f.org.addSkillGroup(SkillGroupWithMemberDivisions(name: "Billers", description: "old", skillConditions: Self.billers))
 
         let salesOnly = [Conditions.node(.and, skills: [Conditions.skill("Sales", .greaterThan, 2)])]
-        let updated = try await f.routing.modifySkillGroup(id: id) { group in
+        let updated = try await f.routing.updateSkillGroup(id: id) { group in
             group.name = "Sellers"
             group.description = "new"
             group.skillConditions = salesOnly

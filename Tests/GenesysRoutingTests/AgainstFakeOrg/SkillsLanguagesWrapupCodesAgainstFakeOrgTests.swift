@@ -13,10 +13,10 @@ struct SkillsAgainstFakeOrgTests {
         let f = try OrgFixture(access)
         let sales = try f.org.addDivision(name: "Sales")
 
-        let billing = try await f.routing.createSkill(name: "Billing", divisionID: sales)
-        let escalations = try await f.routing.createSkill(name: "Billing Escalations")
-        let lower = try await f.routing.createSkill(name: "billing")
-        _ = try await f.routing.createSkill(name: "Support")
+        let billing = try await f.routing.createSkill(CreateRoutingSkill(name: "Billing", divisionId: sales))
+        let escalations = try await f.routing.createSkill(CreateRoutingSkill(name: "Billing Escalations"))
+        let lower = try await f.routing.createSkill(CreateRoutingSkill(name: "billing"))
+        _ = try await f.routing.createSkill(CreateRoutingSkill(name: "Support"))
         let billingID = try #require(billing.id)
 
         #expect(billing.name == "Billing")
@@ -46,7 +46,7 @@ struct SkillsAgainstFakeOrgTests {
     func softDelete() async throws {
         let f = try OrgFixture()
         let jane = try f.org.addUser(name: "Jane", email: "jane@example.com")
-        let billing = try await f.routing.createSkill(name: "Billing")
+        let billing = try await f.routing.createSkill(CreateRoutingSkill(name: "Billing"))
         let billingID = try #require(billing.id)
         _ = try await f.routing.addUserRoutingSkill(userID: jane, skillID: billingID, proficiency: 4)
         #expect(try f.org.userRecord(jane).skills.map(\.id) == [billingID])
@@ -61,7 +61,7 @@ struct SkillsAgainstFakeOrgTests {
         #expect(try await f.routing.listUserRoutingSkills(userID: jane).collectItems().isEmpty)
 
         // The name is free again; the look-up finds the new skill, never its deleted twin.
-        let again = try await f.routing.createSkill(name: "Billing")
+        let again = try await f.routing.createSkill(CreateRoutingSkill(name: "Billing"))
         #expect(again.id != billingID)
         #expect(try await f.routing.findSkill(named: "Billing")?.id == again.id)
         #expect(try await f.routing.findSkills(named: "Billing").map(\.id) == [again.id])
@@ -77,11 +77,11 @@ struct SkillsAgainstFakeOrgTests {
     func changeDivision() async throws {
         let f = try OrgFixture()
         let support = try f.org.addDivision(name: "Support")
-        let skill = try await f.routing.createSkill(name: "Routing")
+        let skill = try await f.routing.createSkill(CreateRoutingSkill(name: "Routing"))
         let id = try #require(skill.id)
         #expect(skill.division?.id == f.org.snapshot().homeDivisionID)
 
-        let moved = try await f.routing.updateSkillDivision(id: id, divisionID: support)
+        let moved = try await f.routing.moveSkill(id: id, toDivision: support)
         #expect(moved.division?.id == support)
         #expect(moved.division?.name == "Support")
         #expect(moved.version == "2")
@@ -90,7 +90,7 @@ struct SkillsAgainstFakeOrgTests {
         #expect(f.writeCounts == ["POST /api/v2/routing/skills": 1, "PATCH /api/v2/routing/skills/\(id)": 1])
 
         // An unknown division is refused by the org and nothing changes.
-        let error = await genesysError { _ = try await f.routing.updateSkillDivision(id: id, divisionID: "no-such-division") }
+        let error = await genesysError { _ = try await f.routing.moveSkill(id: id, toDivision: "no-such-division") }
         #expect(error?.code == .badRequest)
         #expect(error?.details.first?.fieldName == "divisionId")
         #expect(f.org.snapshot().skills.first?.division?.id == support)
@@ -118,7 +118,7 @@ struct SkillsAgainstFakeOrgTests {
     func duplicateName() async throws {
         let f = try OrgFixture()
         let existing = try f.org.addSkill(name: "Billing")
-        let error = await genesysError { _ = try await f.routing.createSkill(name: "Billing") }
+        let error = await genesysError { _ = try await f.routing.createSkill(CreateRoutingSkill(name: "Billing")) }
         #expect(error?.code == .conflict)
         #expect(error?.status == 409)
         #expect(f.org.snapshot().skills.compactMap(\.id) == [existing])
@@ -132,8 +132,8 @@ struct LanguagesAgainstFakeOrgTests {
     func lifecycle() async throws {
         let f = try OrgFixture()
         let jane = try f.org.addUser(name: "Jane", email: "jane@example.com")
-        let english = try await f.routing.createLanguage(name: "English")
-        let englishUK = try await f.routing.createLanguage(name: "English UK")
+        let english = try await f.routing.createLanguage(Language(name: "English"))
+        let englishUK = try await f.routing.createLanguage(Language(name: "English UK"))
         let englishID = try #require(english.id)
         #expect(english.state == .active)
 

@@ -91,7 +91,7 @@ struct StackAgainstFakeOrgTests {
         _ = try await f.routing.getSkill(id: skill)
         f.org.revokeAllTokens()
 
-        let moved = try await f.routing.updateSkillDivision(id: skill, divisionID: f.org.snapshot().homeDivisionID)
+        let moved = try await f.routing.moveSkill(id: skill, toDivision: f.org.snapshot().homeDivisionID)
         #expect(moved.version == "2")
         #expect(f.apiRequests.map(\.status) == [200, 401, 200])
         #expect(f.org.requests.filter { $0.path == "/oauth/token" }.count == 2)

@@ -66,7 +66,7 @@ enum LiveOrg {
     ///
     /// ```swift
     /// try await LiveOrg.withScratch("skill") { scratch in
-    ///     let skill = try await scratch.routing.createSkill(name: scratch.name("Billing"))
+    ///     let skill = try await scratch.routing.createSkill(CreateRoutingSkill(name: scratch.name("Billing")))
     ///     await scratch.track(.skill, try #require(skill.id))
     ///     …
     /// }
@@ -101,7 +101,7 @@ enum LiveOrg {
     /// Waits until `read` answers 404 (the object is gone). A read that still succeeds means "not yet";
     /// any other error is thrown.
     static func waitUntilGone(_ routing: RoutingAPI, _ read: () async throws -> Void) async throws {
-        try await routing.waitUntil(timeout: consistencyTimeout) {
+        try await routing.waitForCondition(timeout: consistencyTimeout) {
             do {
                 try await read()
                 return false

@@ -81,7 +81,7 @@ actor LiveOrgScratch {
         let routing = self.routing
         var lastRefusal: GenesysError?
         do {
-            try await routing.waitUntil(timeout: LiveOrg.consistencyTimeout, initialDelay: .seconds(1), maxDelay: .seconds(5)) {
+            try await routing.waitForCondition(timeout: LiveOrg.consistencyTimeout, initialDelay: .seconds(1), maxDelay: .seconds(5)) {
                 do {
                     switch kind {
                     case .queue: try await routing.deleteQueue(id: id)

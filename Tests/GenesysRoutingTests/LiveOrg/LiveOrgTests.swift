@@ -19,12 +19,12 @@ struct LiveOrgTests {
         try await LiveOrg.withScratch("skill") { scratch in
             let routing = scratch.routing
             let name = scratch.name("Billing")
-            let created = try await routing.createSkill(name: name)
+            let created = try await routing.createSkill(CreateRoutingSkill(name: name))
             let id = try #require(created.id)
             await scratch.track(.skill, id)
             #expect(created.name == name)
 
-            let found = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+            let found = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findSkill(named: name)
             }
             #expect(found.id == id)
@@ -39,7 +39,7 @@ struct LiveOrgTests {
 
             try await routing.deleteSkill(id: id)
             await scratch.forget(id)
-            try await routing.waitUntil(timeout: LiveOrg.consistencyTimeout) {
+            try await routing.waitForCondition(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findSkill(named: name) == nil
             }
         }
@@ -50,11 +50,11 @@ struct LiveOrgTests {
         try await LiveOrg.withScratch("language") { scratch in
             let routing = scratch.routing
             let name = scratch.name("Klingon")
-            let created = try await routing.createLanguage(name: name)
+            let created = try await routing.createLanguage(Language(name: name))
             let id = try #require(created.id)
             await scratch.track(.language, id)
 
-            let found = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+            let found = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findLanguage(named: name)
             }
             #expect(found.id == id)
@@ -62,7 +62,7 @@ struct LiveOrgTests {
 
             try await routing.deleteLanguage(id: id)
             await scratch.forget(id)
-            try await routing.waitUntil(timeout: LiveOrg.consistencyTimeout) {
+            try await routing.waitForCondition(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findLanguage(named: name) == nil
             }
         }
@@ -87,7 +87,7 @@ struct LiveOrgTests {
             let read = try await routing.getWrapupCode(id: id)
             #expect(read.name == newName)
             #expect(read.description == "updated by LiveOrgTests")
-            let found = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+            let found = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findWrapupCode(named: newName)
             }
             #expect(found.id == id)
@@ -105,13 +105,13 @@ struct LiveOrgTests {
             let billing = scratch.name("Billing")
             let refunds = scratch.name("Refunds")
             for name in [billing, refunds] {
-                let skill = try await routing.createSkill(name: name)
+                let skill = try await routing.createSkill(CreateRoutingSkill(name: name))
                 let id = try #require(skill.id)
                 await scratch.track(.skill, id)
             }
             // Conditions name skills by name: wait until Genesys resolves both.
             for name in [billing, refunds] {
-                _ = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkill(named: name) }
+                _ = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkill(named: name) }
             }
 
             let conditions = [
@@ -144,7 +144,7 @@ struct LiveOrgTests {
             #expect(read.description == "created by LiveOrgTests")
             #expect(LiveOrg.canonical(read.skillConditions) == LiveOrg.canonical(conditions))
 
-            let found = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+            let found = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                 try await routing.findSkillGroup(named: name)
             }
             #expect(found.id == id)
@@ -160,10 +160,10 @@ struct LiveOrgTests {
         try await LiveOrg.withScratch("queue") { scratch in
             let routing = scratch.routing
             let skillName = scratch.name("Billing")
-            let skill = try await routing.createSkill(name: skillName)
+            let skill = try await routing.createSkill(CreateRoutingSkill(name: skillName))
             let skillID = try #require(skill.id)
             await scratch.track(.skill, skillID)
-            _ = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkill(named: skillName) }
+            _ = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkill(named: skillName) }
 
             let groupName = scratch.name("Billers")
             let group = try await routing.createSkillGroup(SkillGroupWithMemberDivisions(
@@ -173,7 +173,7 @@ struct LiveOrgTests {
                     operation: .and)]))
             let groupID = try #require(group.id)
             await scratch.track(.skillGroup, groupID)
-            _ = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkillGroup(named: groupName) }
+            _ = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) { try await routing.findSkillGroup(named: groupName) }
 
             let acw = AcwSettings(wrapupPrompt: .mandatoryTimeout, timeoutMs: 30_000)
             let call = MediaSettings(alertingTimeoutSeconds: 8, serviceLevel: ServiceLevel(percentage: 0.8, durationMs: 20_000))
@@ -193,7 +193,7 @@ struct LiveOrgTests {
             #expect(read.mediaSettings?.call?.serviceLevel == call.serviceLevel)
             #expect(read.memberGroups?.contains { $0.id == groupID && $0.type == .skillGroup } == true, "\(read.memberGroups ?? [])")
 
-            let modified = try await routing.modifyQueue(id: id) { $0.description = "changed by LiveOrgTests" }
+            let modified = try await routing.updateQueue(id: id) { $0.description = "changed by LiveOrgTests" }
             #expect(modified.description == "changed by LiveOrgTests")
             let reread = try await routing.getQueue(id: id)
             #expect(reread.description == "changed by LiveOrgTests")
@@ -254,7 +254,7 @@ struct LiveOrgTests {
             // Track what the apply created before judging the report, so cleanup deletes it by id (anything
             // a failed change left behind is still caught by the prefix sweep).
             for result in report.results where result.status == .applied && result.action == .create {
-                let id = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+                let id = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                     try await Self.findID(result.kind, named: result.name, routing)
                 }
                 await scratch.track(try Self.scratchKind(result.kind), id)
@@ -262,7 +262,7 @@ struct LiveOrgTests {
             #expect(report.succeeded, "failed: \(report.failed), skipped: \(report.skipped), halted: \(report.halted ?? "no")")
 
             // The second plan may first have to wait for the org's search index to list the new objects.
-            let second = try await routing.waitUntilFound(timeout: LiveOrg.consistencyTimeout) {
+            let second = try await routing.waitForValue(timeout: LiveOrg.consistencyTimeout) {
                 let again = try await sync.plan(desired, options: options)
                 return again.hasChanges ? nil : again
             }

@@ -7,8 +7,8 @@ import GenesysAsyncHTTPClient
 import GenesysURLSession
 #endif
 
-/// Picks the platform's default `HTTPTransport`. Only `GenesysRouting` knows the concrete
-/// transports; the other modules see the protocol.
+/// Picks the platform's default `HTTPTransport`. Only this module (`GenesysClientDefaults`) knows the
+/// concrete transports; the API areas (`GenesysRouting`, a future `GenesysUsers`) see the protocol.
 ///
 /// | platform | default |
 /// |---|---|
