@@ -4,8 +4,10 @@
 /// It is a value type with no clock of its own: every method takes `now` (time since the pool was
 /// created), so it is unit-tested by feeding it times.
 ///
-/// - **Multiplicative decrease.** A 429 on a token blocks that token (only) until its `Retry-After` has
-///   passed and multiplies its rate by ``Settings/decrease``.
+/// - **Decrease.** A 429 on a token blocks that token (only) until its `Retry-After` has passed and
+///   lowers its rate to ``Settings/sharedTarget`` of what the token got through in the last period (the
+///   server's limit for it), but never below ``Settings/decrease`` times its rate: a token that was
+///   throttled at its limit (network jitter) slows down by 8 %, not by half.
 /// - **Shared limit.** When a second token is throttled within one period of another, the limit is
 ///   evidently counted for several tokens together (per OAuth client, or shared with the org's other
 ///   integrations). Every token then waits for the `Retry-After`, and every token is set to an equal
@@ -93,10 +95,13 @@ public struct AdaptivePacing: Sendable, Hashable {
     ///     token last slowed down only blocks the token: it does not lower the rate again.
     ///   - sentInLastPeriod: Requests the whole pool got through in the last period (for a shared limit).
     ///   - fullRate: Requests per period the whole pool sends at full rate.
+    ///   - tokenSentInLastPeriod: Requests the throttled token got through in the last period; `nil` when
+    ///     unknown (the token's rate is then multiplied by ``Settings/decrease``).
     /// - Returns: Whether this 429 revealed a limit shared by several tokens (a new shared-limit event).
     @discardableResult
     public mutating func recordThrottle(
-        lane: Int, retryAfter: Duration?, now: Duration, sentAt: Duration? = nil, sentInLastPeriod: Int, fullRate: Double
+        lane: Int, retryAfter: Duration?, now: Duration, sentAt: Duration? = nil, sentInLastPeriod: Int, fullRate: Double,
+        tokenSentInLastPeriod: Int? = nil
     ) -> Bool {
         let wait = max(.zero, retryAfter ?? settings.defaultRetryAfter)
         let known = sharedLimitEvents > 0
@@ -111,7 +116,10 @@ public struct AdaptivePacing: Sendable, Hashable {
             return false
         }
         guard known || otherThrottled, fullRate > 0 else {
-            set(lane, factor: factor(of: lane, at: now) * settings.decrease, at: now)
+            let current = factor(of: lane, at: now)
+            // What got through on this token is its limit; a 429 well below it is a real cut (at most halved).
+            let target = tokenSentInLastPeriod.map { settings.sharedTarget * Double($0) * Double(lanes.count) / fullRate } ?? 0
+            set(lane, factor: min(current, max(current * settings.decrease, target)), at: now)
             lanes[lane].decreasedAt = now
             return false
         }

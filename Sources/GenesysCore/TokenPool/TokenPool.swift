@@ -75,8 +75,9 @@ public actor TokenPool {
     private var fetched: [Bool]
     private var sent: [Int]
     private var throttled: [Int]
-    /// Completion times of accepted (non-429) attempts in the last period, oldest first from `recentStart`.
-    private var recent: [Duration] = []
+    /// Completion times (and tokens) of accepted (non-429) attempts in the last period, oldest first
+    /// from `recentStart`.
+    private var recent: [(at: Duration, lane: Int)] = []
     private var recentStart = 0
     private var latency: Duration?
     private var rotation = 0
@@ -150,6 +151,9 @@ public actor TokenPool {
             if slot > now {
                 do {
                     try await clock.sleep(for: slot - now)
+                    // Woken late, the request goes out later than planned: that is when the server counts it.
+                    let woken = stopwatch.elapsed
+                    if woken > slot, let index = slots[lane].lastIndex(of: slot) { slots[lane][index] = woken }
                 } catch {
                     if nextFree[lane] == slot + interval {
                         nextFree[lane] = slot
@@ -186,7 +190,7 @@ public actor TokenPool {
         let now = stopwatch.elapsed
         latency = latency.map { ($0 * 7 + attempt) / 8 } ?? attempt
         guard status == 429 else {
-            if status != nil { recordAccepted(at: now) }
+            if status != nil { recordAccepted(at: now, lane: lease.lane) }
             return
         }
         throttled[lease.lane] += 1
@@ -194,7 +198,8 @@ public actor TokenPool {
         pacing.recordThrottle(
             // Genesys rounds `Retry-After` to whole seconds: half a second more, so the token is not early.
             lane: lease.lane, retryAfter: retryAfter.map { $0 + .milliseconds(500) }, now: now, sentAt: now - attempt,
-            sentInLastPeriod: recent.count - recentStart, fullRate: fullRate ?? 0
+            sentInLastPeriod: recent.count - recentStart, fullRate: fullRate ?? 0,
+            tokenSentInLastPeriod: recent[recentStart...].reduce(0) { $0 + ($1.lane == lease.lane ? 1 : 0) }
         )
         restartAfterHold(now: now)
     }
@@ -283,14 +288,14 @@ public actor TokenPool {
         return chosen
     }
 
-    private func recordAccepted(at now: Duration) {
-        recent.append(now)
+    private func recordAccepted(at now: Duration, lane: Int) {
+        recent.append((now, lane))
         pruneRecent(now: now)
     }
 
     private func pruneRecent(now: Duration) {
         let period = rateLimit?.period ?? .seconds(60)
-        while recentStart < recent.count, recent[recentStart] <= now - period { recentStart += 1 }
+        while recentStart < recent.count, recent[recentStart].at <= now - period { recentStart += 1 }
         if recentStart > 4096, recentStart * 2 > recent.count {
             recent.removeFirst(recentStart)
             recentStart = 0

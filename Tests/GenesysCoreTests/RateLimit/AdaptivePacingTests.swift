@@ -116,4 +116,15 @@ struct AdaptivePacingTests {
         let total = (0..<4).map { pacing.factor(of: $0, at: .seconds(311)) }.reduce(0, +) * 300
         #expect(abs(total - 0.92 * 380) < 1)
     }
+
+    @Test("a token throttled at its own limit (jitter) slows to 92 % of what got through, not to half")
+    func throttledAtItsLimit() {
+        var pacing = AdaptivePacing(tokens: 2, period: period)
+        pacing.recordThrottle(lane: 0, retryAfter: .seconds(1), now: .seconds(600), sentInLastPeriod: 590, fullRate: 600, tokenSentInLastPeriod: 295)
+        #expect(abs(pacing.factor(of: 0, at: .seconds(600)) - 0.92 * 295 / 300) < 1e-9)
+        #expect(pacing.factor(of: 1, at: .seconds(600)) == 1)
+        // Well below its limit, the cut is at most a halving.
+        pacing.recordThrottle(lane: 1, retryAfter: .seconds(1), now: .seconds(1200), sentInLastPeriod: 400, fullRate: 600, tokenSentInLastPeriod: 20)
+        #expect(pacing.factor(of: 1, at: .seconds(1200)) == 0.5)
+    }
 }

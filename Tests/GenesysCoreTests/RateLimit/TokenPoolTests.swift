@@ -214,4 +214,17 @@ struct TokenPoolTests {
         #expect(perMinute >= 0.97 * 300, "\(perMinute) per minute")
         #expect(LimiterHarness.maxInWindow(times[0], period: .seconds(61)) <= 300)
     }
+
+    @Test("1 token throttled after a minute at its limit keeps about 90 % of its rate")
+    func throttledAtItsLimit() async throws {
+        let (pool, _) = try makePool(tokens: 1, .genesysDefault)
+        for _ in 0..<300 {
+            let lease = try await pool.lease(logger: logger)
+            await pool.record(lease, status: 200, retryAfter: nil, latency: .milliseconds(100))
+        }
+        let lease = try await pool.lease(logger: logger)
+        await pool.record(lease, status: 429, retryAfter: .seconds(1), latency: .milliseconds(100))
+        let factor = try #require(await pool.snapshot().factors.first)
+        #expect(factor > 0.85 && factor < 0.95, "\(factor)")
+    }
 }
