@@ -15,6 +15,8 @@ func option(_ name: String) -> String? {
 }
 let timeScale = option("--scale").flatMap(Double.init) ?? 10
 let only = option("--only")
+/// `--trace`: every 10 virtual seconds, one line on stderr with the pool's state.
+let tracing = arguments.contains("--trace")
 let limit = RateLimit.genesysDefault
 
 func minutes(_ duration: Duration) -> String { String(format: "%.2f min", duration / .seconds(60)) }
@@ -34,8 +36,10 @@ func firstApply(tokens: Int, scope: FakeGenesysOrg.RateLimitScope) async throws 
     let client = try org.makePooledClient(tokens: tokens, rateLimit: limit, retryPolicy: StandardRetryPolicy())
     let sync = RoutingSync(client: client, configuration: RoutingSync.Configuration(concurrency: 64))
     let start = clock.now
+    let tracer = tracing ? Task { try await trace(client, clock: clock) } : nil
     let report = try await sync.apply(reference.desiredState())
     let wall = start.duration(to: clock.now)
+    tracer?.cancel()
     let counts = await client.counters.snapshot()
     let pool = await client.tokenPool?.snapshot()
     let periods = wall / limit.period
@@ -47,6 +51,25 @@ func firstApply(tokens: Int, scope: FakeGenesysOrg.RateLimitScope) async throws 
     case .perClient:
         let ofRealLimit = Double(counts.total - counts.throttled) / (Double(limit.requests) * periods)
         return "per-client limit, \(tokens) tokens  wall \(minutes(wall))  requests \(counts.total)  429s \(counts.throttled) (per token \(pool?.throttled ?? []))  accepted/limit \(percent(ofRealLimit))  shared-limit detections \(pool?.sharedLimitEvents ?? 0)  failed \(failed)"
+    }
+}
+
+/// Prints the pool's state every 10 virtual seconds until cancelled.
+func trace(_ client: GenesysClient, clock: ScaledClock) async throws {
+    guard let pool = client.tokenPool else { return }
+    var last = 0
+    while true {
+        try await clock.sleep(for: .seconds(10))
+        let counts = await client.counters.snapshot()
+        let snapshot = await pool.snapshot()
+        let rate = snapshot.factors.reduce(0, +) * Double(limit.requests - limit.burst)
+        let line = String(
+            format: "t=%6.1fs  sent %4d (+%3d)  429s %2d  rate %6.1f/min  latency %3.0f ms  in flight ≤ %2d  shared %d\n",
+            clock.now.offset / .seconds(1), counts.total, counts.total - last, counts.throttled, rate,
+            (snapshot.latency ?? .zero) / .milliseconds(1), await pool.suggestedConcurrency(cap: 64), snapshot.sharedLimitEvents
+        )
+        FileHandle.standardError.write(Data(line.utf8))
+        last = counts.total
     }
 }
 

@@ -8,8 +8,9 @@ public struct RateLimit: Sendable, Hashable {
     /// The period the limit is counted over; always positive.
     public let period: Duration
     /// Requests that may go out back to back before pacing starts; between 1 and `requests - 1` (1 when
-    /// `requests` is 1). The refill rate is lowered by this amount so that no window of length ``period``
-    /// ever holds more than ``requests``.
+    /// `requests` is 1). ``RateLimiter`` lowers its refill rate by this amount so that no window of length
+    /// ``period`` ever holds more than ``requests``; a ``TokenPool`` instead remembers each token's last
+    /// ``requests`` slots, which keeps more of the limit over a long run.
     public let burst: Int
 
     /// Creates a limit. Values that would make no sense are clamped rather than trapping:

@@ -4,13 +4,19 @@
 /// It is a value type with no clock of its own: every method takes `now` (time since the pool was
 /// created), so it is unit-tested by feeding it times.
 ///
-/// - **Multiplicative decrease.** A 429 on a token blocks that token (only) until its `Retry-After` has
-///   passed and multiplies its rate by ``Settings/decrease``.
+/// - **Decrease.** A 429 on a token blocks that token (only) until its `Retry-After` has passed and
+///   lowers its rate to ``Settings/sharedTarget`` of what the token got through in the last period (the
+///   server's limit for it), but never below ``Settings/decrease`` times its rate: a token that was
+///   throttled at its limit (network jitter) slows down by 8 %, not by half.
 /// - **Shared limit.** When a second token is throttled within one period of another, the limit is
 ///   evidently counted for several tokens together (per OAuth client, or shared with the org's other
-///   integrations). Every token then waits for the `Retry-After`, and the pool's total rate is set to
-///   ``Settings/sharedTarget`` of what it actually sent in the last period, which is what the server let
-///   through: this converges in one step instead of one 429 per token per halving.
+///   integrations). Every token then waits for the `Retry-After`, and every token is set to an equal
+///   share of ``Settings/sharedTarget`` of what the pool got through in the last period, which is what the
+///   server allows: this converges in one step instead of one 429 per token per halving. Once a shared
+///   limit was seen, every later 429 is taken as that limit again.
+/// - **One decrease per event.** A 429 for a request sent before its token last slowed down went out at
+///   the old rate (it was in flight): it blocks the token for its `Retry-After` but does not slow it down
+///   again, so the requests in flight when a limit is hit do not halve the rate once each.
 /// - **Additive increase.** A token's rate recovers by ``Settings/recovery`` of the full rate per period,
 ///   divided by the number of tokens (so the pool as a whole recovers at the same slow pace whatever its
 ///   size), until it is back to full rate.
@@ -53,6 +59,8 @@ public struct AdaptivePacing: Sendable, Hashable {
         public fileprivate(set) var blockedUntil: Duration = .zero
         /// When this token was last throttled, if ever.
         public fileprivate(set) var lastThrottledAt: Duration?
+        /// When this token's rate was last lowered, if ever.
+        public fileprivate(set) var decreasedAt: Duration?
     }
 
     /// The settings.
@@ -83,28 +91,52 @@ public struct AdaptivePacing: Sendable, Hashable {
     ///   - lane: The token that was throttled.
     ///   - retryAfter: The response's `Retry-After`, if any.
     ///   - now: The current time.
-    ///   - sentInLastPeriod: Requests the whole pool sent in the last period (for a shared limit).
+    ///   - sentAt: When the throttled request went out (`now` when unknown). A request sent before its
+    ///     token last slowed down only blocks the token: it does not lower the rate again.
+    ///   - sentInLastPeriod: Requests the whole pool got through in the last period (for a shared limit).
     ///   - fullRate: Requests per period the whole pool sends at full rate.
-    /// - Returns: Whether this 429 revealed a limit shared by several tokens.
+    ///   - tokenSentInLastPeriod: Requests the throttled token got through in the last period; `nil` when
+    ///     unknown (the token's rate is then multiplied by ``Settings/decrease``).
+    /// - Returns: Whether this 429 revealed a limit shared by several tokens (a new shared-limit event).
     @discardableResult
     public mutating func recordThrottle(
-        lane: Int, retryAfter: Duration?, now: Duration, sentInLastPeriod: Int, fullRate: Double
+        lane: Int, retryAfter: Duration?, now: Duration, sentAt: Duration? = nil, sentInLastPeriod: Int, fullRate: Double,
+        tokenSentInLastPeriod: Int? = nil
     ) -> Bool {
         let wait = max(.zero, retryAfter ?? settings.defaultRetryAfter)
-        let shared = lanes.indices.contains { other in
+        let known = sharedLimitEvents > 0
+        let otherThrottled = lanes.indices.contains { other in
             other != lane && lanes[other].lastThrottledAt.map { now - $0 < period } == true
         }
-        set(lane, factor: factor(of: lane, at: now) * settings.decrease, at: now)
         lanes[lane].blockedUntil = max(lanes[lane].blockedUntil, now + wait)
         lanes[lane].lastThrottledAt = now
-        guard shared, fullRate > 0 else { return false }
+        // In flight when the token last slowed down: it was sent at the old rate and says nothing new.
+        if let decreasedAt = lanes[lane].decreasedAt, (sentAt ?? now) < decreasedAt {
+            if known { blockAll(until: now + wait) }
+            return false
+        }
+        guard known || otherThrottled, fullRate > 0 else {
+            let current = factor(of: lane, at: now)
+            // What got through on this token is its limit; a 429 well below it is a real cut (at most halved).
+            let target = tokenSentInLastPeriod.map { settings.sharedTarget * Double($0) * Double(lanes.count) / fullRate } ?? 0
+            set(lane, factor: min(current, max(current * settings.decrease, target)), at: now)
+            lanes[lane].decreasedAt = now
+            return false
+        }
         sharedLimitEvents += 1
+        // The tokens are interchangeable under a shared limit: each gets an equal share of the target.
+        let mean = lanes.indices.reduce(0.0) { $0 + factor(of: $1, at: now) } / Double(lanes.count)
         let target = settings.sharedTarget * Double(sentInLastPeriod) / fullRate
         for index in lanes.indices {
-            set(index, factor: min(factor(of: index, at: now), target), at: now)
-            lanes[index].blockedUntil = max(lanes[index].blockedUntil, now + wait)
+            set(index, factor: min(mean, target), at: now)
+            lanes[index].decreasedAt = now
         }
+        blockAll(until: now + wait)
         return true
+    }
+
+    private mutating func blockAll(until instant: Duration) {
+        for index in lanes.indices { lanes[index].blockedUntil = max(lanes[index].blockedUntil, instant) }
     }
 
     private mutating func set(_ lane: Int, factor: Double, at now: Duration) {

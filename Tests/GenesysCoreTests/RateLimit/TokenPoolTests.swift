@@ -185,4 +185,46 @@ struct TokenPoolTests {
         #expect(await pool.suggestedConcurrency(cap: 64) == 14)
         #expect(await pool.suggestedConcurrency(cap: 8) == 8)
     }
+
+    @Test("tokens held by a shared limit restart one pool interval apart, not all at once")
+    func staggeredRestart() async throws {
+        let (pool, clock) = try makePool(tokens: 4, RateLimit(requests: 60, per: .seconds(60), burst: 1))
+        var leases: [TokenLease] = []
+        for _ in 0..<4 { leases.append(try await pool.lease(logger: logger)) }
+        #expect(Set(leases.map(\.lane)) == [0, 1, 2, 3])
+        await pool.record(leases[0], status: 200, retryAfter: nil, latency: .milliseconds(100))
+        await pool.record(leases[1], status: 429, retryAfter: .seconds(5), latency: .milliseconds(100))
+        await pool.record(leases[2], status: 429, retryAfter: .seconds(5), latency: .milliseconds(100))
+        #expect(await pool.snapshot().sharedLimitEvents == 1)
+        var restart: [Duration] = []
+        for _ in 0..<4 {
+            _ = try await pool.lease(logger: logger)
+            restart.append(clock.now.offset)
+        }
+        // Every token waited for the Retry-After (+0.5 s), then they went one after another.
+        #expect(restart.allSatisfy { $0 >= .seconds(5.5) })
+        #expect(zip(restart, restart.dropFirst()).allSatisfy { $1 > $0 })
+    }
+
+    @Test("1 token: a long run keeps about 98 % of the limit, never over it in any window")
+    func oneTokenSchedule() async throws {
+        let (pool, clock) = try makePool(tokens: 1, .genesysDefault)
+        let times = try await leaseTimes(pool, clock: clock, count: 3_000)
+        let perMinute = Double(times[0].count) / (clock.now.offset / .seconds(60))
+        #expect(perMinute >= 0.97 * 300, "\(perMinute) per minute")
+        #expect(LimiterHarness.maxInWindow(times[0], period: .seconds(61)) <= 300)
+    }
+
+    @Test("1 token throttled after a minute at its limit keeps about 90 % of its rate")
+    func throttledAtItsLimit() async throws {
+        let (pool, _) = try makePool(tokens: 1, .genesysDefault)
+        for _ in 0..<300 {
+            let lease = try await pool.lease(logger: logger)
+            await pool.record(lease, status: 200, retryAfter: nil, latency: .milliseconds(100))
+        }
+        let lease = try await pool.lease(logger: logger)
+        await pool.record(lease, status: 429, retryAfter: .seconds(1), latency: .milliseconds(100))
+        let factor = try #require(await pool.snapshot().factors.first)
+        #expect(factor > 0.85 && factor < 0.95, "\(factor)")
+    }
 }
