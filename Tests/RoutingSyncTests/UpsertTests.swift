@@ -193,7 +193,7 @@ struct UpsertTests {
     @Test("index lag: a skill upserted moments ago (not yet listed) can be named by the next upsert, and upserting it again keeps one skill")
     func indexLag() async throws {
         let harness = try Self.harness(indexLag: .seconds(5))
-        let skill = try await harness.sync.upsertSkill(SkillSpec(name: "Billing"))
+        _ = try await harness.sync.upsertSkill(SkillSpec(name: "Billing"))
         let clock = try #require(harness.org.clock as? ManualClock)
         let start = clock.now
 

@@ -73,18 +73,18 @@ struct ChangeExecutor: Sendable {
         switch operation {
         case .createSkill(let name, let divisionID):
             let id = try await adoption.create(name: name) {
-                try await routing.createSkill(name: name, divisionID: divisionID, logger: logger).id
+                try await routing.createSkill(CreateRoutingSkill(name: name, divisionId: divisionID), logger: logger).id
             } find: {
                 try await routing.findSkill(named: name, logger: logger)?.id
             }
             await progress.register(ref, id: id)
         case .moveSkill(let id, let divisionID):
-            _ = try await routing.updateSkillDivision(id: id, divisionID: divisionID, logger: logger)
+            _ = try await routing.moveSkill(id: id, toDivision: divisionID, logger: logger)
         case .deleteSkill(let id):
             try await deleting { try await routing.deleteSkill(id: id, logger: logger) }
         case .createLanguage(let name):
             let id = try await adoption.create(name: name) {
-                try await routing.createLanguage(name: name, logger: logger).id
+                try await routing.createLanguage(Language(name: name), logger: logger).id
             } find: {
                 try await routing.findLanguage(named: name, logger: logger)?.id
             }
