@@ -30,7 +30,8 @@ public struct RateLimit: Sendable, Hashable {
         self.burst = max(1, min(burst, requests - 1))
     }
 
-    /// Genesys' default for client-credentials tokens: 300 requests per minute per token (§3.9).
+    /// Genesys' default for client-credentials tokens: 300 requests per minute per token
+    /// (Genesys Cloud Developer Center, "Rate limits").
     public static let genesysDefault = RateLimit(requests: 300, per: .seconds(60), burst: 10)
 }
 
