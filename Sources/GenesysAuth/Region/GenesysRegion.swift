@@ -31,10 +31,19 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
     private init(id: String, domain: String) {
         self.id = id
         self.domain = domain
-        // Literal URLs built from the fixed table below: always valid.
-        self.apiURL = URL(string: "https://api.\(domain)")!
-        self.loginURL = URL(string: "https://login.\(domain)")!
+        self.apiURL = Self.tableURL(host: "api.\(domain)")
+        self.loginURL = Self.tableURL(host: "login.\(domain)")
         self.loginEndpoint = LoginEndpoint(scheme: "https", authority: "login.\(domain)", tokenPath: "/oauth/token")
+    }
+
+    /// An `https` URL for a host of the fixed region table below. The table holds plain host names, so this
+    /// never falls back (the region tests check every region's URLs); the fallback only keeps a trap out of
+    /// the library.
+    private static func tableURL(host: String) -> URL {
+        var components = URLComponents()
+        components.scheme = "https"
+        components.host = host
+        return components.url ?? URL(fileURLWithPath: "/")
     }
 
     private init(customAPI apiURL: URL, login loginURL: URL, endpoint: LoginEndpoint) {

@@ -38,7 +38,9 @@ private final class TreeNode {
         switch storage {
         case .empty: return .object([])
         case .plain(let value): return value
-        case .object(let keys, let children): return .object(keys.map { ConfigValue.Member($0, children[$0]!.value) })
+        case .object(let keys, let children):
+            // Every key in `keys` was added together with its child.
+            return .object(keys.compactMap { key in children[key].map { ConfigValue.Member(key, $0.value) } })
         case .array(let nodes): return .array(nodes.map(\.value))
         }
     }

@@ -77,7 +77,7 @@ public enum DesiredStateWriter {
     }
 
     static func proficiencies(_ map: [String: Double]) -> ConfigValue {
-        .object(map.keys.sorted(by: NameOrder.precedes).map { .init($0, .number(map[$0]!)) })
+        .object(map.sorted { NameOrder.precedes($0.key, $1.key) }.map { .init($0.key, .number($0.value)) })
     }
 
     static func strings(_ values: [String]) -> ConfigValue { .array(values.map(ConfigValue.string)) }
