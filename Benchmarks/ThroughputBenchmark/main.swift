@@ -80,27 +80,54 @@ func peakMemory() -> String {
     return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
 }
 
-/// The pure plan computation at 10× the reference org, all creates (every object missing, agents present).
-func planAtTenTimes() throws -> String {
-    let reference = ReferenceOrg(scale: 10)
-    let state = reference.desiredState()
-    let agents = (0..<reference.agents).map { AgentSnapshot(userID: "user-\($0)", email: ReferenceOrg.email($0), name: "Agent \($0)") }
-    let snapshot = OrgSnapshot(skills: [], skillGroups: [], queues: [], agents: agents)
+/// Median of three runs of `work`, in milliseconds, and what the last run returned.
+func median<T>(_ work: () throws -> T) rethrows -> (ms: Double, result: T) {
     let clock = ContinuousClock()
     var times: [Duration] = []
-    var changes = 0
+    var results: [T] = []
     for _ in 0..<3 {
         let start = clock.now
-        changes = try RoutingSync.plan(desired: state, current: snapshot).changes.count
+        results.append(try work())
         times.append(clock.now - start)
     }
     times.sort()
-    let ms = times[times.count / 2] / .milliseconds(1)
-    return "plan at 10× (\(reference.skills) skills, \(reference.groups) groups, \(reference.queues) queues, \(reference.agents) agents; \(changes) changes): median \(String(format: "%.0f", ms)) ms of 3, peak RSS \(peakMemory())"
+    return (times[1] / .milliseconds(1), results[2])
+}
+
+/// The pure plan computation (`RoutingSync.plan(desired:current:)`, validation included) at 10× the
+/// reference org: all creates (every object missing, agents present without skills) for the state built in
+/// code and for the same state loaded from its JSON file, then the no-op plan (the org already matches,
+/// read back from a fake org the state was applied to).
+func planAtTenTimes() async throws -> [String] {
+    let reference = ReferenceOrg(scale: 10)
+    let state = reference.desiredState()
+    let what = "\(reference.skills) skills, \(reference.groups) groups, \(reference.queues) queues, \(reference.agents) agents"
+    let agents = (0..<reference.agents).map { AgentSnapshot(userID: "user-\($0)", email: ReferenceOrg.email($0), name: "Agent \($0)") }
+    let empty = OrgSnapshot(skills: [], skillGroups: [], queues: [], agents: agents)
+    var lines: [String] = []
+    let built = try median { try RoutingSync.plan(desired: state, current: empty).changes.count }
+    lines.append("plan at 10× (\(what); \(built.result) changes), state built in code: median \(String(format: "%.0f", built.ms)) ms of 3, peak RSS \(peakMemory())")
+    let loaded = try DesiredStateLoader.load(string: DesiredStateWriter.string(state, format: .json), format: .json, fileName: "routing.json")
+    let fromFile = try median { try RoutingSync.plan(desired: loaded, current: empty).changes.count }
+    lines.append("plan at 10× (\(fromFile.result) changes), state loaded from a file: median \(String(format: "%.0f", fromFile.ms)) ms of 3, peak RSS \(peakMemory())")
+
+    let org = FakeGenesysOrg(configuration: FakeGenesysOrg.Configuration(rateLimit: nil))
+    for index in 0..<reference.agents {
+        _ = try org.addUser(name: "Agent \(index)", email: ReferenceOrg.email(index))
+    }
+    let sync = RoutingSync(client: org.makeClient(rateLimit: nil), configuration: RoutingSync.Configuration(concurrency: 4))
+    let report = try await sync.apply(state)
+    guard report.succeeded else { return lines + ["no-op plan at 10×: the first apply failed: \(report.failed.prefix(3))"] }
+    let current = try await sync.readOrg(for: state)
+    let noop = try median { try RoutingSync.plan(desired: loaded, current: current).changes.count }
+    lines.append("no-op plan at 10× (\(noop.result) changes), state loaded from a file: median \(String(format: "%.0f", noop.ms)) ms of 3, peak RSS \(peakMemory())")
+    let noopBuilt = try median { try RoutingSync.plan(desired: state, current: current).changes.count }
+    lines.append("no-op plan at 10× (\(noopBuilt.result) changes), state built in code: median \(String(format: "%.0f", noopBuilt.ms)) ms of 3")
+    return lines
 }
 
 print("time scale: 1 virtual minute = \(String(format: "%.1f", 60 / timeScale)) s real; limit \(limit.requests)/min per token; latency 80–160 ms")
-if only == nil || only == "plan" { print(try planAtTenTimes()) }
+if only == nil || only == "plan" { for line in try await planAtTenTimes() { print(line) } }
 if only == nil || only == "apply" {
     print(try await firstApply(tokens: 1, scope: .perToken))
     print(try await firstApply(tokens: 10, scope: .perToken))

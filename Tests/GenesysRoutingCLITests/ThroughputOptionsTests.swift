@@ -1,4 +1,6 @@
 import Foundation
+import GenesysCore
+@testable import GenesysRoutingCLI
 import Testing
 
 @Suite("throughput options")
@@ -51,5 +53,16 @@ struct ThroughputOptionsTests {
         #expect(run.status == 0)
         let note = try #require(run.stderrLines.first { $0.hasPrefix("note: budget used: ") })
         #expect(note.contains("of 2 tokens × 2/min (--api-share 50)"))
+    }
+
+    @Test("the estimate follows the token pool's schedule: the burst, then one request per 61 s / 300")
+    func estimateFollowsPoolSchedule() {
+        // The reference org's first apply: 3,357 requests. The benchmark measures 11.40–11.43 min at 1 token;
+        // 290/min (the old estimate) said 11.54 min, the pool's 61 s / 300 says (3357 − 10) × 0.2033 s.
+        let one = BudgetNote.duration(of: 3357, tokens: 1, limit: .genesysDefault)
+        #expect(abs(one / .seconds(1) - 3347 * 61.0 / 300) < 0.01)
+        let ten = BudgetNote.duration(of: 3357, tokens: 10, limit: .genesysDefault)
+        #expect(abs(ten / .seconds(1) - 3257 * 61.0 / 3000) < 0.01)
+        #expect(BudgetNote.duration(of: 10, tokens: 1, limit: .genesysDefault) == .zero)
     }
 }

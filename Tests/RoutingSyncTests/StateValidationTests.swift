@@ -81,4 +81,24 @@ struct StateValidationTests {
                 == "skills[Billing].name: 'Billing' is declared twice (names must be unique ignoring case and surrounding spaces)"
         }
     }
+
+    @Test("a loaded state is not validated again while unchanged; an edit after loading is validated (#10)")
+    func loadedStateFingerprint() throws {
+        let loaded = try Fixtures.load("example.yaml")
+        #expect(loaded.validated.matches(loaded))
+        #expect(loaded == { var copy = loaded; copy.validated = ValidatedFingerprint(); return copy }())
+
+        var edited = loaded
+        edited.skills.append(SkillSpec(name: edited.skills[0].name.uppercased()))
+        #expect(!edited.validated.matches(edited))
+        #expect { try RoutingSync.plan(desired: edited, current: OrgSnapshot()) } throws: { error in
+            (error as? SyncError)?.code == .invalidDesiredState
+        }
+        var proficiency = loaded
+        proficiency.agents[0].skills?["Billing"] = 9
+        #expect { try RoutingSync.plan(desired: proficiency, current: OrgSnapshot()) } throws: { error in
+            (error as? SyncError)?.code == .invalidDesiredState
+        }
+        #expect(!DesiredState().validated.matches(DesiredState()))
+    }
 }

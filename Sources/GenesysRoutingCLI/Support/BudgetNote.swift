@@ -29,11 +29,12 @@ enum BudgetNote {
         return "note: budget used: \(requests) request\(requests == 1 ? "" : "s") in \(text(wall)) = \(percent) % of \(pool.size) token\(pool.size == 1 ? "" : "s") × \(limit.requests)/min\(share)"
     }
 
-    /// How long `requests` take at `tokens` tokens paced to `limit` (the burst, then the refill rate).
+    /// How long `requests` take at `tokens` tokens on the pool's schedule: each token sends its burst, then
+    /// one request every (period + ``TokenPool/windowMargin(for:)``) / limit (about 295 a minute at 300).
     static func duration(of requests: Int, tokens: Int, limit: RateLimit) -> Duration {
         let paced = max(0, requests - tokens * limit.burst)
-        let perToken = max(1, limit.requests - limit.burst)
-        return limit.period * (Double(paced) / Double(tokens * perToken))
+        let interval = (limit.period + TokenPool.windowMargin(for: limit.period)) / limit.requests
+        return interval * (Double(paced) / Double(tokens))
     }
 
     /// `45 s`, `12 min 30 s`, `1 h 5 min`.

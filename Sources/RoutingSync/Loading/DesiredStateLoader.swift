@@ -123,6 +123,7 @@ public enum DesiredStateLoader {
         guard errors.isEmpty else { throw DesiredStateError(problems: errors, warnings: warnings) }
         state.source = SourceInfo(fileName: fileName, lines: decoder.lines, fieldLines: decoder.fieldLines)
         state.warnings = warnings
+        state.validated = ValidatedFingerprint(of: state)
         return state
     }
 }

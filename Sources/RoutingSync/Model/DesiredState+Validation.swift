@@ -31,7 +31,9 @@ extension DesiredState {
     }
 
     /// Throws ``SyncError`` (``SyncError/Code/invalidDesiredState``) when ``validate()`` finds an error.
+    /// A state the loader validated and nobody changed since (same fingerprint) is not checked again.
     func requireValid() throws(SyncError) {
+        if validated.matches(self) { return }
         let errors = validationProblems().errors
         guard errors.isEmpty else { throw SyncError(code: .invalidDesiredState, problems: errors) }
     }
@@ -50,4 +52,42 @@ extension SourceNode {
             self.init(value: .mapping(members.map { Entry(key: $0.key, value: SourceNode($0.value)) }))
         }
     }
+}
+
+/// The fingerprint of a ``DesiredState`` that passed validation: Swift's seeded hash (SipHash) of everything
+/// the rules look at (version, policy, defaults and every object), not of ``DesiredState/source`` or
+/// ``DesiredState/warnings``, which only place messages. It takes no part in the state's equality or hash,
+/// so a loaded state still equals the same state built in code.
+struct ValidatedFingerprint: Sendable, Hashable {
+    private var value: Int?
+
+    /// No fingerprint: the state is validated when used.
+    init() {}
+
+    /// The fingerprint of `state` as it is now.
+    init(of state: DesiredState) {
+        value = Self.hash(of: state)
+    }
+
+    /// Whether `state` is, field for field, the state this fingerprint was taken of (up to a hash collision).
+    func matches(_ state: DesiredState) -> Bool {
+        value.map { $0 == Self.hash(of: state) } ?? false
+    }
+
+    private static func hash(of state: DesiredState) -> Int {
+        var hasher = Hasher()
+        hasher.combine(state.version)
+        hasher.combine(state.policy)
+        hasher.combine(state.defaults)
+        hasher.combine(state.skills)
+        hasher.combine(state.languages)
+        hasher.combine(state.wrapupCodes)
+        hasher.combine(state.skillGroups)
+        hasher.combine(state.queues)
+        hasher.combine(state.agents)
+        return hasher.finalize()
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }

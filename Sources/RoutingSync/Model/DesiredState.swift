@@ -41,6 +41,9 @@ public struct DesiredState: Sendable, Hashable {
     public var source: SourceInfo?
     /// Warnings found while loading (the file is still valid), such as an ignored shorthand description.
     public var warnings: [ValidationProblem]
+    /// The fingerprint of this state as ``DesiredStateLoader`` validated it; `requireValid()` skips the
+    /// second validation only while the state still has that fingerprint (any edit in code changes it).
+    var validated = ValidatedFingerprint()
 
     /// Creates a desired state; everything defaults to empty.
     public init(

@@ -15,10 +15,11 @@ extension RoutingSync {
         }
     }
 
-    /// ``plan(desired:current:options:)`` inside a ``GenesysSpans/syncPlan`` span.
+    /// ``plan(desired:current:options:)`` inside a ``GenesysSpans/syncPlan`` span, for a state the caller
+    /// already checked with `requireValid()` before reading the org (so it is not validated twice).
     static func tracedPlan(desired: DesiredState, current: OrgSnapshot, options: PlanOptions) throws -> SyncPlan {
         try withSpan(GenesysSpans.syncPlan) { span in
-            let plan = try Self.plan(desired: desired, current: current, options: options)
+            let plan = try Planner.plan(desired: desired, current: current, options: options)
             span.attributes[GenesysSpans.Attribute.changes] = plan.changes.count
             return plan
         }
