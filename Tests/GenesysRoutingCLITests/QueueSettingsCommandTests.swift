@@ -130,7 +130,7 @@ struct QueueSettingsCommandTests {
         #expect(lines.contains("  ~ update queue \"Billing Support\""), "\(drift.stdout)")
         let fieldLines = lines.filter { $0.hasPrefix("      ") }
         #expect(fieldLines == ["      bullseye.rings[0].expansionCriteria[0].threshold: 15 → 45"], "\(drift.stdout)")
-        #expect(lines.last == "Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged.")
+        #expect(lines.contains("Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged."))
 
         // Export holds every setting the org has: planning it finds nothing to do.
         let exported = directory.path("export.yaml")
