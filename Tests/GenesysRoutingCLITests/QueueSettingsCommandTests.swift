@@ -7,108 +7,40 @@ import Testing
 /// `field: from → to`; an export re-plans empty.
 @Suite("queue settings through the CLI")
 struct QueueSettingsCommandTests {
-    /// Every setting of the "Queues: every setting" section, on two queues that refer to each other.
-    static let everySetting = """
-        version: 1
-        skills:
-          - name: Billing
-        skillGroups:
-          - name: Billing Experts
-            conditions:
-              - operation: And
-                routingSkillConditions:
-                  - { routingSkill: Billing, comparator: GreaterThanOrEqualTo, proficiency: 3 }
-          - name: Tech Tier 2
-            conditions:
-              - operation: And
-                routingSkillConditions:
-                  - { routingSkill: Billing, comparator: GreaterThanOrEqualTo, proficiency: 1 }
-        queues:
-          - name: Billing Support
-            skillGroups: [Billing Experts]
-            scoringMethod: TimestampAndPriority
-            lastAgentRoutingMode: QueueMembersOnly
-            enableTranscription: true
-            enableAudioMonitoring: false
-            enableManualAssignment: false
-            suppressInQueueCallRecording: true
-            autoAnswerOnly: false
-            callingPartyName: Acme Billing
-            callingPartyNumber: "+15555550100"
-            defaultMediaLanguage: en-US
-            peerId: peer-7d0
-            routingRules:
-              - { operator: MEETS_THRESHOLD, threshold: 3, waitSeconds: 10 }
-              - { operator: ANY, waitSeconds: 2.5 }
-            bullseye:
-              rings:
-                - expansionCriteria: [{ type: TIMEOUT_SECONDS, threshold: 15 }]
-                  skillGroups: [Billing Experts]
-                  groups: ["id:group-1"]
-                  teams: ["id:team-1"]
-                  skillsToRemove: [Billing]
-                - skillGroups: [Tech Tier 2]
-            conditionalGroupRouting:
-              rules:
-                - queue: Billing Overflow
-                  metric: EstimatedWaitTime
-                  operator: GreaterThan
-                  conditionValue: 30
-                  waitSeconds: 20
-                  skillGroups: [Billing Experts]
-                  groups: ["id:group-2"]
-                  teams: ["id:team-2"]
-                - metric: ServiceLevel
-                  operator: LessThan
-                  conditionValue: 0.8
-            conditionalGroupActivation:
-              pilotRule:
-                conditionExpression: C1
+    /// Every setting of the "Queues: every setting" section, on two queues that refer to each other: the
+    /// loader tests' fixture (`Tests/RoutingSyncTests/Fixtures/queue-settings.yaml`), with the skill and
+    /// skill groups it names declared so it applies to an empty org.
+    static func everySetting() throws -> String {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RoutingSyncTests/Fixtures/queue-settings.yaml")
+        let queues = try String(contentsOf: fixture, encoding: .utf8)
+        let declared = """
+            version: 1
+            skills:
+              - name: Billing
+            skillGroups:
+              - name: Billing Experts
                 conditions:
-                  - { metric: IdleAgentCount, queue: Billing Overflow, operator: LessThan, value: 1 }
-              rules:
-                - conditionExpression: C1 and C2
-                  conditions:
-                    - { metric: EstimatedWaitTime, operator: GreaterThan, value: 60 }
-                    - { metric: ServiceLevel, operator: NotEqualTo, value: 0.5 }
-                  skillGroups: [Billing Experts]
-                  groups: ["id:group-3"]
-                  teams: ["id:team-3"]
-            directRouting:
-              backupQueue: Billing Overflow
-              waitForAgent: true
-              agentWaitSeconds: 60
-              callMediaSettings: { useAgentAddressOutbound: true }
-              emailMediaSettings: { useAgentAddressOutbound: false }
-            agentOwnedRouting: { enableAgentOwnedCallbacks: true, maxOwnedCallbackHours: 24, maxOwnedCallbackDelayHours: 1 }
-            groups: ["id:group-4", "id:group-5"]
-            teams: ["id:team-4"]
-            queueFlow: "id:flow-1"
-            emailInQueueFlow: "id:flow-2"
-            messageInQueueFlow: "id:flow-3"
-            whisperPrompt: "id:prompt-1"
-            onHoldPrompt: "id:prompt-2"
-            defaultScripts: { CALL: "id:script-1", EMAIL: "id:script-2" }
-            cannedResponseLibraries: { mode: SelectedOnly, libraryIds: [lib-1, lib-2] }
-            outboundMessagingAddresses: { smsAddress: "id:sms-1", openMessagingRecipient: "id:open-1", whatsAppRecipient: "id:wa-1" }
-            outboundEmailAddress: { domain: "id:domain-1", route: "id:route-1" }
-          - name: Billing Overflow
-            conditionalGroupRouting:
-              rules:
-                - queue: Billing Support
-                  metric: EstimatedWaitTime
-                  operator: GreaterThan
-                  conditionValue: 60
-                  waitSeconds: 30
-                  skillGroups: [Tech Tier 2]
-            directRouting: { backupQueue: Billing Support }
-        """
+                  - operation: And
+                    routingSkillConditions:
+                      - { routingSkill: Billing, comparator: GreaterThanOrEqualTo, proficiency: 3 }
+              - name: Tech Tier 2
+                conditions:
+                  - operation: And
+                    routingSkillConditions:
+                      - { routingSkill: Billing, comparator: GreaterThanOrEqualTo, proficiency: 1 }
+
+            """
+        try #require(queues.contains("\nversion: 1\n"))
+        return queues.replacingOccurrences(of: "\nversion: 1\n", with: "\n" + declared)
+    }
 
     @Test("validate, apply with an overflow cycle, re-plan empty, drift in a nested setting, export re-plans empty")
     func everySettingEndToEnd() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanUp() }
-        let state = try directory.write("routing.yaml", Self.everySetting)
+        let everySetting = try Self.everySetting()
+        let state = try directory.write("routing.yaml", everySetting)
         let fake = ["--fake", "--fake-state", directory.path("org.json")]
 
         let validate = await runCLI(["validate", state])
@@ -121,7 +53,7 @@ struct QueueSettingsCommandTests {
         #expect(again.stdout == "No changes. The org matches the file.\n")
 
         // One nested setting changed in the file: the plan names the queue and shows `field: from → to`.
-        let changed = try directory.write("changed.yaml", Self.everySetting.replacingOccurrences(
+        let changed = try directory.write("changed.yaml", everySetting.replacingOccurrences(
             of: "[{ type: TIMEOUT_SECONDS, threshold: 15 }]", with: "[{ type: TIMEOUT_SECONDS, threshold: 45 }]"
         ))
         let drift = await runCLI(["plan", changed, "--detailed-exitcode"] + fake)
