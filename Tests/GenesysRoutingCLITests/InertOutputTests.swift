@@ -50,6 +50,23 @@ struct InertOutputTests {
         Self.expectInert(run.stderr)
     }
 
+    @Test("plan text: a field path holding a hostile name (skills[<name>], rings' skill groups) is escaped too")
+    func planFieldPath() {
+        let plan = SyncPlan(changes: [
+            PlannedChange(action: .update, kind: .agent, name: "jane.doe@example.com", fields: [
+                FieldChange(field: "skills[\(Self.forged)]", from: nil, to: .number(3)),
+                FieldChange(field: "bullseye.rings[0].skillGroups[\(Self.escapes)]", from: .number(1), to: nil),
+            ]),
+            PlannedChange(action: .create, kind: .queue, name: "Billing", fields: [
+                FieldChange(field: "skills[\(Self.escapes)]", from: nil, to: .number(1)),
+            ]),
+        ])
+        let text = PlanRenderer(style: .plain).render(plan)
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("Plan: ") }.count == 1, "\(text)")
+        #expect(text.contains(#"      skills[x\nPlan: 0 to create"#), "\(text)")
+        Self.expectInert(text)
+    }
+
     @Test("search skills and report impact --format markdown escape names")
     func searchAndMarkdown() async throws {
         let directory = try TemporaryDirectory()

@@ -159,6 +159,17 @@ public struct GenesysRegion: Sendable, Hashable, CustomStringConvertible {
         return GenesysRegion(customAPI: apiURL, login: login, endpoint: endpoint)
     }
 
+    /// A custom region for a fixed API URL known to be a valid `https://` URL (the test fake's), built
+    /// without validation so it cannot fail; the login URL is derived as in ``custom(apiURL:loginURL:)``.
+    package init(trustedAPI apiURL: URL) {
+        let login = Self.derivedLoginURL(from: apiURL)
+        let base = Endpoint(trusted: login)
+        self.init(
+            customAPI: apiURL, login: login,
+            endpoint: LoginEndpoint(scheme: base.scheme, authority: base.authority, tokenPath: base.basePath + "/oauth/token")
+        )
+    }
+
     /// `eu_west_1 (https://api.mypurecloud.ie)`, or `custom (<api URL>, login <login URL>)`.
     public var description: String {
         if let id { return "\(id) (\(apiURL.absoluteString))" }

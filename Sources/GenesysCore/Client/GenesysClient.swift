@@ -143,6 +143,25 @@ public struct GenesysClient: Sendable {
         )
     }
 
+    /// Creates a client for a base URL already split into an ``Endpoint`` (a fixed, known-good host such
+    /// as the test fake's), so it cannot fail.
+    package init(
+        configuration: Configuration,
+        endpoint: Endpoint,
+        transport: any HTTPTransport,
+        tokenProvider: any AccessTokenProvider,
+        retryPolicy: any RetryPolicy,
+        rateLimit: RateLimit?,
+        clock: any Clock<Duration>,
+        logger: Logger
+    ) {
+        self.init(
+            configuration: configuration, transport: transport, tokenProvider: tokenProvider, retryPolicy: retryPolicy,
+            rateLimiter: rateLimit.map { RateLimiter($0, clock: clock) }, tokenPool: nil, clock: clock, logger: logger,
+            endpoint: endpoint, currentDate: { Date() }
+        )
+    }
+
     private init(
         configuration: Configuration, transport: any HTTPTransport, tokenProvider: any AccessTokenProvider,
         retryPolicy: any RetryPolicy, rateLimiter: RateLimiter?, tokenPool: TokenPool?, clock: any Clock<Duration>, logger: Logger,
@@ -181,7 +200,14 @@ package struct Endpoint: Sendable {
         if scheme == "http", !Endpoint.isLoopback(host) {
             throw GenesysError(code: .invalidConfiguration, operation: "client.init", message: "plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1); use https://")
         }
-        self.scheme = scheme
+        self.init(trusted: url)
+    }
+
+    /// Splits a URL known to be a valid absolute `https://` URL (a fixed host such as the test fake's)
+    /// without validating it, so it cannot fail.
+    package init(trusted url: URL) {
+        self.scheme = url.scheme?.lowercased() ?? "https"
+        let host = url.host(percentEncoded: false) ?? ""
         let hostPart = host.contains(":") ? "[\(host)]" : host
         self.authority = url.port.map { "\(hostPart):\($0)" } ?? hostPart
         var path = url.path(percentEncoded: true)

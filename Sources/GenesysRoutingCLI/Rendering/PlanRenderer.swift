@@ -40,11 +40,13 @@ struct PlanRenderer {
     func lines(for change: PlannedChange) -> [String] {
         var lines = ["  " + heading(change)]
         for field in change.fields {
+            // A field's path can hold names from the file (`skills[<name>]`): escaped like the values.
+            let name = InertText.escape(field.field)
             switch change.action {
             case .create:
-                lines.append("      \(field.field): \(Self.text(field.to, field: field.field))")
+                lines.append("      \(name): \(Self.text(field.to, field: field.field))")
             case .update, .replace:
-                lines.append("      \(field.field): \(Self.text(field.from, field: field.field)) → \(Self.text(field.to, field: field.field))")
+                lines.append("      \(name): \(Self.text(field.from, field: field.field)) → \(Self.text(field.to, field: field.field))")
             case .delete:
                 break
             }

@@ -371,22 +371,18 @@ public final class FakeGenesysOrg: HTTPTransport, Sendable {
         retryPolicy: any RetryPolicy = StandardRetryPolicy(jitter: .none),
         logger: Logger? = nil
     ) -> GenesysClient {
-        // Both URLs are fixed, valid https URLs: the initialisers cannot fail.
-        let region = try! GenesysRegion.custom(apiURL: Self.baseURL)
+        // The fake's hosts are fixed: the region and endpoint are built from known-good parts, so
+        // nothing here can fail (and nothing traps).
+        let region = GenesysRegion(trustedAPI: Self.baseURL)
         let provider = ClientCredentialsTokenProvider(
             credentials: ClientCredentials(clientID: clientID, clientSecret: secret), region: region, transport: self,
             clock: clock, throttleRetry: .none
         )
-        let configuration = GenesysClient.Configuration(apiBaseURL: Self.baseURL)
-        if let logger {
-            return try! GenesysClient(
-                configuration: configuration, transport: self, tokenProvider: provider, retryPolicy: retryPolicy,
-                rateLimit: rateLimit, clock: clock, logger: logger
-            )
-        }
-        return try! GenesysClient(
-            configuration: configuration, transport: self, tokenProvider: provider, retryPolicy: retryPolicy,
-            rateLimit: rateLimit, clock: clock
+        return GenesysClient(
+            configuration: GenesysClient.Configuration(apiBaseURL: Self.baseURL),
+            endpoint: Endpoint(trusted: Self.baseURL),
+            transport: self, tokenProvider: provider, retryPolicy: retryPolicy, rateLimit: rateLimit, clock: clock,
+            logger: logger ?? GenesysClient.discardingLogger
         )
     }
 }

@@ -15,15 +15,7 @@ extension Planner {
         declared(.queue, queueIDs)
         declared(.skillGroup, skillGroupIDs)
         declared(.skill, skillIDs)
-        for snapshot in current.queues ?? [] {
-            if let id = snapshot.queue.id, let name = snapshot.queue.name { table.record(.queue, name: name, id: id) }
-        }
-        for snapshot in current.skillGroups ?? [] {
-            if let id = snapshot.group.id, let name = snapshot.group.name { table.record(.skillGroup, name: name, id: id) }
-        }
-        for skill in current.skills ?? [] {
-            if let id = skill.id, let name = skill.name { table.record(.skill, name: name, id: id) }
-        }
+        table.record(current)
         return table
     }
 

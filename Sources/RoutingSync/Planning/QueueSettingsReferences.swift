@@ -30,6 +30,20 @@ struct QueueReferenceTable: Sendable, Hashable {
         if names[kind]?[id] == nil { names[kind, default: [:]][id] = name }
     }
 
+    /// Records every queue, skill group and skill of `snapshot` under its name in the org (after whatever
+    /// was recorded before, which keeps the name it is shown under).
+    mutating func record(_ snapshot: OrgSnapshot) {
+        for queue in snapshot.queues ?? [] {
+            if let id = queue.queue.id, let name = queue.queue.name { record(.queue, name: name, id: id) }
+        }
+        for group in snapshot.skillGroups ?? [] {
+            if let id = group.group.id, let name = group.group.name { record(.skillGroup, name: name, id: id) }
+        }
+        for skill in snapshot.skills ?? [] {
+            if let id = skill.id, let name = skill.name { record(.skill, name: name, id: id) }
+        }
+    }
+
     /// The id of a name, or `nil` when the table does not know it.
     func id(_ kind: QueueReferenceKind, _ name: String) -> String? {
         if let id = ids[kind]?[name] { return id }

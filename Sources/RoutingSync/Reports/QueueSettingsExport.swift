@@ -21,15 +21,7 @@ struct QueueSettingsExport {
 
     init(snapshot: OrgSnapshot) {
         var table = QueueReferenceTable()
-        for queue in snapshot.queues ?? [] {
-            if let id = queue.queue.id, let name = queue.queue.name { table.record(.queue, name: name, id: id) }
-        }
-        for group in snapshot.skillGroups ?? [] {
-            if let id = group.group.id, let name = group.group.name { table.record(.skillGroup, name: name, id: id) }
-        }
-        for skill in snapshot.skills ?? [] {
-            if let id = skill.id, let name = skill.name { table.record(.skill, name: name, id: id) }
-        }
+        table.record(snapshot)
         self.table = table
     }
 
