@@ -131,7 +131,7 @@ enum RetriesAndRateLimitsSnippets {
     static func inconsistentListing(_ routing: RoutingAPI) async throws {
         do {
             let skills = try await routing.listSkills().collectItems()
-            _ = skills
+            print(skills.count)
         } catch let error as GenesysError where error.code == .inconsistentListing {
             print(error.localizedMessage)   // "routing.listSkills returned an inconsistent listing: page 2 repeats …"
         }
