@@ -58,7 +58,7 @@ struct StateValidationTests {
         #expect(problem.description.hasPrefix("example.yaml:"))
     }
 
-    @Test("plan, apply and detectDrift refuse an invalid state before any request", arguments: [twoBillings, proficiencyNine])
+    @Test("plan, plan with impact preview, apply and detectDrift refuse an invalid state before any request", arguments: [twoBillings, proficiencyNine])
     func refusedBeforeRequests(state: DesiredState) async throws {
         let harness = try Harness()
         await #expect { try await harness.sync.plan(state) } throws: { error in
@@ -68,6 +68,9 @@ struct StateValidationTests {
             (error as? SyncError)?.code == .invalidDesiredState
         }
         await #expect { try await harness.sync.detectDrift(state) } throws: { error in
+            (error as? SyncError)?.code == .invalidDesiredState
+        }
+        await #expect { try await harness.sync.plan(state, previewingImpact: true) } throws: { error in
             (error as? SyncError)?.code == .invalidDesiredState
         }
         #expect(harness.apiRequests.isEmpty)

@@ -119,8 +119,9 @@ extension RoutingSync {
     public func plan(
         _ desired: DesiredState, options: PlanOptions = PlanOptions(), previewingImpact: Bool, logger: Logger? = nil
     ) async throws -> SyncPlan {
+        try desired.requireValid()
         let current = try await readOrg(scope: .declared(Self.withPrune(desired, options)), logger: logger)
-        var plan = try Self.plan(desired: desired, current: current, options: options)
+        var plan = try Self.tracedPlan(desired: desired, current: current, options: options)
         if previewingImpact { plan.impact = try await previewImpact(of: plan, current: current, logger: logger) }
         return plan
     }
