@@ -1,4 +1,4 @@
-// The Swift code of README.md, compiled (ReadmeQuickStartTests runs a quick start against the fake org).
+// The Swift code of README.md, compiled (ReadmeQuickStartTests runs the quick start's body against the fake org).
 // `ArticleSnippetsTests` checks that every ```swift block of it appears here (manifest fragments excepted).
 import Foundation
 import RoutingSync
